@@ -1,0 +1,100 @@
+"""The ``casebook`` command line. Parses options, calls the library, maps results to exit codes.
+
+Exit status: 0 clean, 1 invalid input, 2 usage or I/O error. A traceback is never an answer
+to bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from casebook import __version__
+from casebook.codes import CODES, GATES, lookup
+from casebook.reporters import REPORTER_BY_NAME
+from casebook.resources import default_cases_dir, schema_dir
+from casebook.validation import UsageError, validate_paths
+from casebook.vocabulary import VocabularyError, load_vocabulary
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageFailure(click.ClickException):
+    """A usage or I/O problem: exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="casebook")
+def main() -> None:
+    """Casebook: validate, analyse and publish customer-trust failure cases."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
+              help="text for people, json for machines, github for workflow annotations.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+    """Check case files against the schema, the vocabulary and the gates.
+
+    PATHS are case files or folders (default: cases/). Exit 0 when clean, 1 when any case is
+    invalid, 2 on a usage or I/O error.
+    """
+    targets = list(paths) or [default_cases_dir()]
+    try:
+        result = validate_paths(targets)
+    except (UsageError, VocabularyError) as exc:
+        raise UsageFailure(str(exc)) from exc
+    click.echo(REPORTER_BY_NAME[fmt](result), nl=False)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Say what a diagnostic CODE means and how to fix it; with no CODE, list all codes."""
+    if code is None:
+        for gate_letter, gate in GATES.items():
+            click.echo(f"{gate_letter}xxx  {gate}")
+            for entry in CODES.values():
+                if entry.code.startswith(gate_letter):
+                    click.echo(f"  {entry.code}  {entry.severity.value:<7}  {entry.title}")
+        return
+    entry = lookup(code)
+    if entry is None:
+        raise UsageFailure(f"unknown code '{code}'; run `casebook explain` for the list")
+    click.echo(f"{entry.code} ({entry.gate}, {entry.severity.value}): {entry.title}\n")
+    click.echo(f"{entry.explanation}\n\nHow to fix: {entry.fix}")
+
+
+@main.command()
+@click.option("--write", "mode", flag_value="write", help="Regenerate schema/case.schema.json.")
+@click.option("--check", "mode", flag_value="check", default=True, help="Fail if the committed schema is stale (default).")
+def schema(mode: str) -> None:
+    """Generate the case schema from its definition and the vocabulary."""
+    from casebook.schema_build import build_case_schema, render_schema_json  # noqa: PLC0415 - only this command needs it
+
+    try:
+        text = render_schema_json(build_case_schema(load_vocabulary()))
+    except VocabularyError as exc:
+        raise UsageFailure(str(exc)) from exc
+    target = schema_dir() / "case.schema.json"
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if mode == "write":
+        from casebook.atomic import write_text_atomic  # noqa: PLC0415
+
+        if current != text:
+            write_text_atomic(target, text)
+            click.echo(f"wrote {target}")
+        else:
+            click.echo(f"{target} is up to date")
+        return
+    if current != text:
+        click.echo(f"{target} is stale: run `make schema`", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"{target} is up to date")

@@ -1,0 +1,243 @@
+"""Strict YAML loading with a line and column for every JSON path.
+
+Built on libyaml's event parser (``yaml.CParser`` via ``CSafeLoader``), with our own
+construction from events rather than PyYAML's constructor:
+
+* duplicate keys, anchors, aliases and explicit tags are errors, never silently resolved;
+  aliases are never expanded, so a "billion laughs" document costs one pass over its text;
+* plain scalars resolve by the YAML 1.2 core rules (``yes``/``no``/``on``/``off`` and dates
+  stay strings; only ``true``/``false``, ``null``, integers and decimals are converted);
+* every value and every key is recorded with its 1-based line and column.
+
+The loader never raises on bad input: it returns a ``LoadResult`` with diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casebook.diagnostics import Diagnostic, json_path
+
+MAX_BYTES = 1024 * 1024
+"""Case files are capped at 1 MiB; a larger file is not read (Y106)."""
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+# PyYAML wheels ship libyaml; fall back to the pure-Python parser only where they do not.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+
+
+@dataclass
+class LoadResult:
+    """What loading one file produced: the data (if usable), positions and diagnostics."""
+
+    path: str
+    data: Any = None
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file loaded into a top-level mapping with no syntax error."""
+        return isinstance(self.data, dict) and not self.diagnostics
+
+    def locate(self, path: JsonPath, *, key: bool = False) -> Position:
+        """Return the position of ``path``, or of its nearest recorded ancestor, or (1, 1)."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        probe = path
+        while probe:
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def diagnostic(self, path: JsonPath, code: str, message: str, *, key: bool = False, **kw: Any) -> Diagnostic:
+        """Build a diagnostic located at ``path`` in this file."""
+        line, col = self.locate(path, key=key)
+        return Diagnostic(self.path, line, col, code, message, json_path=json_path(path), **kw)
+
+
+def _resolve_plain(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _line_col(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _decode(result: LoadResult, raw: bytes) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(raw[:nul].decode("utf-8", "replace"), nul)
+        result.diagnostics.append(Diagnostic(result.path, line, col, "Y107", "binary data (NUL byte) in a text file"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        result.diagnostics.append(
+            Diagnostic(result.path, line, col, "Y107", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded")
+        )
+        return None
+
+
+def _check_tabs(result: LoadResult, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        if "\t" in indent and stripped and not stripped.startswith("#"):
+            result.diagnostics.append(
+                Diagnostic(result.path, number, indent.index("\t") + 1, "Y103", "tab character used for indentation")
+            )
+
+
+class _Builder:
+    """Builds plain Python data from parser events, recording positions as it goes."""
+
+    def __init__(self, result: LoadResult) -> None:
+        self.result = result
+        self.documents = 0
+
+    def _flag(self, event: Any, code: str, message: str, path: JsonPath) -> None:
+        mark = event.start_mark
+        self.result.diagnostics.append(
+            Diagnostic(self.result.path, mark.line + 1, mark.column + 1, code, message, json_path=json_path(path))
+        )
+
+    def _check_node(self, event: Any, path: JsonPath) -> None:
+        if getattr(event, "anchor", None):
+            self._flag(event, "Y102", f"anchor '&{event.anchor}' is not allowed in case files", path)
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            self._flag(event, "Y109", f"explicit tag '{tag}' is not allowed in case files", path)
+
+    def node(self, events: Any, event: Any, path: JsonPath) -> Any:
+        self.result.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            self._flag(event, "Y102", f"alias '*{event.anchor}' is not allowed in case files", path)
+            return None
+        self._check_node(event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            return _resolve_plain(event.value) if event.style in (None, "") and not event.tag else event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item in iter(lambda: next(events), None):
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(events, item, (*path, len(items))))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(events, path)
+        raise AssertionError(f"unexpected event {event!r}")  # pragma: no cover - parser guarantees order
+
+    def mapping(self, events: Any, path: JsonPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        while True:
+            key_event = next(events)
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return out
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._flag(key_event, "Y100", "keys must be plain text, not lists or mappings", path)
+                self.node(events, key_event, (*path, "?"))
+                self.node(events, next(events), (*path, "?"))
+                continue
+            self._check_node(key_event, path)
+            key = key_event.value
+            child = (*path, key)
+            line = key_event.start_mark.line + 1
+            if key in first_seen:
+                self._flag(key_event, "Y101", f"duplicate key '{key}' (first defined on line {first_seen[key]})", child)
+                self.node(events, next(events), (*path, f"{key}#dup"))
+                continue
+            first_seen[key] = line
+            self.result.key_positions[child] = (line, key_event.start_mark.column + 1)
+            out[key] = self.node(events, next(events), child)
+
+    def run(self, events: Any) -> Any:
+        data: Any = None
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self._flag(event, "Y108", "a case file holds one YAML document; found a second", ())
+                    return data
+            elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)):
+                data = self.node(events, event, ())
+        return data
+
+
+def load_text(text: str, path: str) -> LoadResult:
+    """Load one YAML document from text; never raises on bad input."""
+    result = LoadResult(path)
+    _check_tabs(result, text)
+    if result.diagnostics:
+        return result
+    builder = _Builder(result)
+    try:
+        data = builder.run(iter(yaml.parse(text, Loader=_Loader)))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        result.diagnostics.append(Diagnostic(path, line, col, "Y100", f"YAML syntax error: {problem}"))
+        return result
+    except yaml.YAMLError as exc:  # reader errors carry no mark of their own
+        result.diagnostics.append(Diagnostic(path, 1, 1, "Y100", f"YAML syntax error: {exc}"))
+        return result
+    if result.diagnostics:
+        return result
+    if builder.documents == 0 or (data is None and not text.strip("\n ").replace("---", "")):
+        result.diagnostics.append(Diagnostic(path, 1, 1, "Y104", "the file holds no YAML document"))
+    elif not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        result.diagnostics.append(Diagnostic(path, 1, 1, "Y105", f"a case must be a mapping of keys to values, not {kind}"))
+    else:
+        result.data = data
+    return result
+
+
+def load_file(path: Path, display: str | None = None) -> LoadResult:
+    """Read and load one case file, capped at ``MAX_BYTES``; I/O problems become diagnostics.
+
+    Raises:
+        OSError: the file cannot be opened at all (missing, a directory, no permission); the
+            caller decides whether that is a usage error.
+    """
+    shown = display or str(path)
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        result = LoadResult(shown)
+        result.diagnostics.append(
+            Diagnostic(shown, 1, 1, "Y106", f"file is larger than the {MAX_BYTES // 1024} KiB limit for a case")
+        )
+        return result
+    result = LoadResult(shown)
+    text = _decode(result, raw)
+    if text is None:
+        return result
+    return load_text(text, shown)

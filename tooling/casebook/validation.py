@@ -1,0 +1,126 @@
+"""Validation of files and folders of cases: load -> hygiene -> schema -> gates -> corpus gates.
+
+Per-file problems travel as diagnostics and never stop the other files; only documents with no
+error become ``Case`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casebook.diagnostics import Diagnostic, Severity
+from casebook.gates import CASE_GATES, hygiene, identity
+from casebook.loading import LoadResult, load_file
+from casebook.model import Case, build_case
+from casebook.schema_check import check_schema
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A path given on the command line does not exist or cannot be read (exit status 2)."""
+
+
+@dataclass
+class CheckResult:
+    """Everything a validation run found."""
+
+    files: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        """How many errors."""
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings."""
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+
+def is_case_file(path: Path) -> bool:
+    """Case files are *.yaml/*.yml whose names do not start with '_' or '.' (templates, hidden files)."""
+    return path.suffix in CASE_SUFFIXES and not path.name.startswith(("_", "."))
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Turn files and folders into a sorted list of case files.
+
+    Raises:
+        UsageError: a path does not exist.
+    """
+    files: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            files.update(p for p in path.rglob("*") if p.is_file() and is_case_file(p))
+        elif path.is_file():
+            files.add(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    return sorted(files)
+
+
+def sibling_ids(files: Iterable[Path]) -> set[str]:
+    """Ids of every case next to the given files, read from file names without parsing them.
+
+    File name == id is enforced (I700), so this is how a single-file run knows the corpus.
+    """
+    ids: set[str] = set()
+    for folder in {f.parent for f in files}:
+        ids.update(p.stem for p in folder.iterdir() if p.is_file() and is_case_file(p))
+    return ids
+
+
+def check_loaded(loaded: LoadResult, path: Path) -> list[Diagnostic]:
+    """Run hygiene, schema and case gates on one loaded document."""
+    found = list(hygiene.check(loaded))
+    schema_errors = list(check_schema(loaded, skip=hygiene.todo_paths(loaded)))
+    found += schema_errors
+    if schema_errors or any(d.code == "H803" for d in found):
+        return found
+    found += identity.check_file_name(loaded, path)
+    for gate in CASE_GATES.values():
+        found += gate(loaded)
+    return found
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate_paths(paths: Sequence[Path]) -> CheckResult:
+    """Validate every case file under ``paths``; corpus gates see the folders' other cases too.
+
+    Raises:
+        UsageError: a path does not exist or a file cannot be opened.
+    """
+    files = expand_paths(paths)
+    result = CheckResult(files=len(files))
+    valid: list[tuple[LoadResult, Path]] = []
+    for path in files:
+        try:
+            loaded = load_file(path, _display(path))
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+        found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
+        result.diagnostics += found
+        if loaded.ok and not any(d.severity is Severity.ERROR for d in found):
+            valid.append((loaded, path))
+    corpus = list(identity.check_corpus(valid, sibling_ids(files)))
+    result.diagnostics += corpus
+    rejected = {d.path for d in corpus if d.severity is Severity.ERROR}
+    result.cases = [build_case(loaded.data, loaded.path) for loaded, _ in valid if loaded.path not in rejected]
+    result.diagnostics.sort()
+    return result
+
+
+def load_corpus(cases_dir: Path) -> CheckResult:
+    """Validate a corpus folder; the render and graph commands build from ``result.cases``."""
+    return validate_paths([cases_dir])
