@@ -1,0 +1,49 @@
+# Casebook: two commands for a new user (`make serve`, `make test`); the rest for contributors.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: install test lint typecheck pytest site serve schema golden check clean
+
+# Reinstall only when the dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install Casebook with its dev tools
+
+lint: $(STAMP)  ## ruff
+	$(BIN)/ruff check tooling tests
+	$(BIN)/ruff format --check tooling tests
+
+typecheck: $(STAMP)  ## mypy --strict on the package
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck pytest  ## everything CI runs
+	$(BIN)/casebook schema --check
+
+check: test
+
+schema: $(STAMP)  ## regenerate schema/case.schema.json from the vocabulary
+	$(BIN)/casebook schema --write
+
+site: $(STAMP)  ## build the static site into build/site
+	$(BIN)/casebook build
+
+serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+format: $(STAMP)
+	$(BIN)/ruff format tooling tests
+	$(BIN)/ruff check --fix tooling tests
+
+clean:
+	rm -rf build site/docs/cases site/docs/_generated .pytest_cache .mypy_cache .ruff_cache
