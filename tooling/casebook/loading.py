@@ -14,6 +14,7 @@ The loader never raises on bad input: it returns a ``LoadResult`` with diagnosti
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,12 +122,31 @@ class _Builder:
     def __init__(self, result: LoadResult) -> None:
         self.result = result
         self.documents = 0
+        self.aliases = 0
+        self.first_alias = 0
 
     def _flag(self, event: Any, code: str, message: str, path: JsonPath) -> None:
         mark = event.start_mark
+        if code == "Y102":
+            # Report the first anchor or alias and count the rest: an alias bomb would otherwise
+            # bury the report under thousands of identical lines.
+            self.aliases += 1
+            if self.aliases > 1:
+                return
+            self.first_alias = len(self.result.diagnostics)
         self.result.diagnostics.append(
             Diagnostic(self.result.path, mark.line + 1, mark.column + 1, code, message, json_path=json_path(path))
         )
+
+    def finish(self) -> None:
+        """Fold the count of further anchors and aliases into the first Y102 diagnostic."""
+        if self.aliases > 1:
+            first = self.result.diagnostics[self.first_alias]
+            more = self.aliases - 1
+            self.result.diagnostics[self.first_alias] = dataclasses.replace(
+                first,
+                message=f"{first.message} (and {more} more anchor{'s' if more > 1 else ''} or alias{'es' if more > 1 else ''})",
+            )
 
     def _check_node(self, event: Any, path: JsonPath) -> None:
         if getattr(event, "anchor", None):
@@ -166,15 +186,16 @@ class _Builder:
                 self.node(events, next(events), (*path, "?"))
                 continue
             self._check_node(key_event, path)
-            key = key_event.value
+            key: str = key_event.value
             child = (*path, key)
-            line = key_event.start_mark.line + 1
+            mark: Any = key_event.start_mark
+            line = mark.line + 1
             if key in first_seen:
                 self._flag(key_event, "Y101", f"duplicate key '{key}' (first defined on line {first_seen[key]})", child)
                 self.node(events, next(events), (*path, f"{key}#dup"))
                 continue
             first_seen[key] = line
-            self.result.key_positions[child] = (line, key_event.start_mark.column + 1)
+            self.result.key_positions[child] = (line, mark.column + 1)
             out[key] = self.node(events, next(events), child)
 
     def run(self, events: Any) -> Any:
@@ -185,7 +206,9 @@ class _Builder:
                 if self.documents > 1:
                     self._flag(event, "Y108", "a case file holds one YAML document; found a second", ())
                     return data
-            elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)):
+            elif isinstance(
+                event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+            ):
                 data = self.node(events, event, ())
         return data
 
@@ -199,6 +222,7 @@ def load_text(text: str, path: str) -> LoadResult:
     builder = _Builder(result)
     try:
         data = builder.run(iter(yaml.parse(text, Loader=_Loader)))
+        builder.finish()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -214,7 +238,9 @@ def load_text(text: str, path: str) -> LoadResult:
         result.diagnostics.append(Diagnostic(path, 1, 1, "Y104", "the file holds no YAML document"))
     elif not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        result.diagnostics.append(Diagnostic(path, 1, 1, "Y105", f"a case must be a mapping of keys to values, not {kind}"))
+        result.diagnostics.append(
+            Diagnostic(path, 1, 1, "Y105", f"a case must be a mapping of keys to values, not {kind}")
+        )
     else:
         result.data = data
     return result
