@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install Casebook with its dev tools
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check tooling tests
-	$(BIN)/ruff format --check tooling tests
+	$(BIN)/ruff check tooling tests site/hooks
+	$(BIN)/ruff format --check tooling tests site/hooks
 
 typecheck: $(STAMP)  ## mypy --strict on the package
 	$(BIN)/mypy
@@ -42,8 +42,8 @@ serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 format: $(STAMP)
-	$(BIN)/ruff format tooling tests
-	$(BIN)/ruff check --fix tooling tests
+	$(BIN)/ruff format tooling tests site/hooks
+	$(BIN)/ruff check --fix tooling tests site/hooks
 
 clean:
 	rm -rf build site/docs/cases site/docs/_generated .pytest_cache .mypy_cache .ruff_cache

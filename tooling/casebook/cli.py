@@ -106,3 +106,9 @@ def schema(mode: str) -> None:
         click.echo(f"{target} is stale: run `make schema`", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"{target} is up to date")
+
+
+from casebook.commands.build import build, render  # noqa: E402 - commands register after the group exists
+
+main.add_command(render)
+main.add_command(build)
