@@ -19,7 +19,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from casebook.diagnostics import Diagnostic
 from casebook.loading import JsonPath, LoadResult
-from casebook.resources import schema_dir
+from casebook.resources import ResourceError, schema_dir
 from casebook.suggest import did_you_mean
 
 
@@ -27,8 +27,11 @@ from casebook.suggest import did_you_mean
 def load_schema(path: Path | None = None) -> dict[str, Any]:
     """Load the committed case schema."""
     target = path or schema_dir() / "case.schema.json"
-    with target.open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
+    try:
+        with target.open(encoding="utf-8") as handle:
+            schema: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"cannot load the case schema {target}: {exc}") from exc
     return schema
 
 

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from casebook.loading import load_file
-from casebook.resources import schema_dir
+from casebook.resources import ResourceError, schema_dir
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class TermList:
         return list(self.terms)
 
 
-class VocabularyError(Exception):
+class VocabularyError(ResourceError):
     """The vocabulary file itself is broken; nothing can be checked without it."""
 
 
