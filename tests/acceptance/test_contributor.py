@@ -131,3 +131,24 @@ def test_pre_commit_hooks_call_real_commands(config: str) -> None:
     assert entries
     for entry in entries:
         assert entry.split("casebook ", 1)[1].split()[0] in _commands()
+
+
+def _checklist(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("- [ ] ")]
+
+
+def test_review_checklist_is_the_same_in_contributing_and_the_pr_template() -> None:
+    """The pull-request template's case checklist is CONTRIBUTING.md's review checklist."""
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    review = contributing.split("## Review checklist", 1)[1].split("\n## ", 1)[0]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    cases_part = template.split("## Review checklist (cases)", 1)[1].split("\n## ", 1)[0]
+    assert _checklist(review) == _checklist(cases_part)
+    assert len(_checklist(review)) >= 8
+
+
+def test_readme_documents_every_command() -> None:
+    """Every CLI command appears in the README's command table (sqlite-utils' docs test)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in sorted(_commands()) if f"`casebook {name}" not in readme]
+    assert missing == []
