@@ -116,3 +116,7 @@ main.add_command(build)
 from casebook.commands.new import new  # noqa: E402
 
 main.add_command(new)
+
+from casebook.commands.synth import synth  # noqa: E402
+
+main.add_command(synth)

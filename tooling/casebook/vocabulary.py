@@ -87,6 +87,12 @@ def home_stage(failure_mode: str) -> str:
     return str(load_vocabulary()["failure_modes"].terms[failure_mode].extra["home_stage"])
 
 
+def natural_stages(failure_mode: str) -> tuple[str, ...]:
+    """Stages where a failure mode draws no warning: its home stage and its ``also_at`` stages."""
+    extra = load_vocabulary()["failure_modes"].terms[failure_mode].extra
+    return (str(extra["home_stage"]), *(str(s) for s in extra.get("also_at", ())))
+
+
 def is_primary_source(source_type: str) -> bool:
     """Whether a source type counts as primary (regulator, legislature, court, company)."""
     return bool(load_vocabulary()["source_types"].terms[source_type].extra.get("primary", False))
