@@ -15,11 +15,48 @@ from typing import Any
 
 from casebook.vocabulary import TermList, load_vocabulary
 
-WORDS = (
-    "customer trust service delay refund policy claim outage recall notice apology statement board "
-    "staff airline bank account privacy default update contract price fee supplier partner video post "
-    "regulator fine settlement review press release complaint agent queue holiday network system data"
-).split()
+WORDS = [
+    "customer",
+    "trust",
+    "service",
+    "delay",
+    "refund",
+    "policy",
+    "claim",
+    "outage",
+    "recall",
+    "notice",
+    "apology",
+    "statement",
+    "board",
+    "staff",
+    "airline",
+    "bank",
+    "account",
+    "privacy",
+    "default",
+    "update",
+    "contract",
+    "price",
+    "fee",
+    "supplier",
+    "partner",
+    "video",
+    "post",
+    "regulator",
+    "fine",
+    "settlement",
+    "review",
+    "press",
+    "release",
+    "complaint",
+    "agent",
+    "queue",
+    "holiday",
+    "network",
+    "system",
+    "data",
+]
 
 
 def _sentence(rng: random.Random, low: int, high: int) -> str:
