@@ -106,3 +106,10 @@ def schema(mode: str) -> None:
         click.echo(f"{target} is stale: run `make schema`", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"{target} is up to date")
+
+
+from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402 - commands register last
+
+main.add_command(graph_command)
+main.add_command(show_command)
+main.add_command(patterns_command)
