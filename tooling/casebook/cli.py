@@ -108,15 +108,11 @@ def schema(mode: str) -> None:
     click.echo(f"{target} is up to date")
 
 
-from casebook.commands.build import build, render  # noqa: E402 - commands register after the group exists
-
-main.add_command(render)
-main.add_command(build)
-
+# Commands live in casebook.commands, one module per area; they register after the group exists.
+from casebook.commands.build import build, render  # noqa: E402
+from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
 from casebook.commands.new import new  # noqa: E402
-
-main.add_command(new)
-
 from casebook.commands.synth import synth  # noqa: E402
 
-main.add_command(synth)
+for _command in (new, build, render, graph_command, show_command, patterns_command, synth):
+    main.add_command(_command)
