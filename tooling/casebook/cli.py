@@ -112,7 +112,8 @@ def schema(mode: str) -> None:
 from casebook.commands.build import build, render  # noqa: E402
 from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
 from casebook.commands.new import new  # noqa: E402
+from casebook.commands.stats import stats  # noqa: E402
 from casebook.commands.synth import synth  # noqa: E402
 
-for _command in (new, build, render, graph_command, show_command, patterns_command, synth):
+for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth):
     main.add_command(_command)
