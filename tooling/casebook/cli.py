@@ -109,6 +109,10 @@ def schema(mode: str) -> None:
 
 
 from casebook.commands.build import build, render  # noqa: E402 - commands register after the group exists
+from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
 
 main.add_command(render)
 main.add_command(build)
+main.add_command(graph_command)
+main.add_command(show_command)
+main.add_command(patterns_command)
