@@ -12,7 +12,7 @@ from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
-from casebook.render.markdown import attr, esc, front_matter, link, text
+from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 
 DESCRIPTION_LIMIT = 300
 """Characters of the summary kept for the page's meta description."""
@@ -72,7 +72,9 @@ def _event_meta(event: Event) -> str:
     ]
     if event.failure_mode:
         parts.append(text(label("failure_modes", event.failure_mode)))
-    parts.append(f'<span title="{attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>')
+    parts.append(
+        f'<span title="{md_attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>'
+    )
     return f'<p class="cb-event-meta">{" · ".join(parts)}</p>'
 
 
@@ -155,7 +157,11 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         chain: Markdown lines of the chain section (graph and derived figures).
         similar: ``(case id, score)`` of similar cases, best first.
     """
+    # Material prints `title` and `description` into <title> and <meta> unescaped, and without a
+    # `title` it would derive one from the heading with `striptags`, which unescapes entities: a
+    # case title could then close </title>. So both are given here, HTML-escaped.
     meta = {
+        "title": attr(case.title),
         "description": attr(case.summary[:DESCRIPTION_LIMIT]),
         "hide": ["navigation"],
         "tags": list(case.tags),

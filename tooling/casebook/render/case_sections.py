@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from casebook.model import Case, Figure
 from casebook.render import citations
 from casebook.render.context import Corpus, label
-from casebook.render.markdown import attr, esc, link, table, text
+from casebook.render.markdown import attr, esc, link, md_attr, table, text
 
 _CURRENCY = re.compile(r"^([A-Z]{3})\b(.*)$")
 
@@ -24,8 +24,8 @@ def source_refs(case: Case, ids: Iterable[str]) -> str:
     refs = []
     for ident in ids:
         source = case.source(ident)
-        tip = attr(f"{source.title} ({source.publisher})")
-        refs.append(f'<a class="cb-ref" href="#source-{attr(ident)}" title="{tip}">[{numbers[ident]}]</a>')
+        tip = md_attr(f"{source.title} ({source.publisher})")
+        refs.append(f'<a class="cb-ref" href="#source-{md_attr(ident)}" title="{tip}">[{numbers[ident]}]</a>')
     return "".join(refs)
 
 

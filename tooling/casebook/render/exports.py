@@ -2,7 +2,8 @@
 (one row per case) and the Data page that documents them.
 
 CSV cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or carriage
-return) get a leading apostrophe, as OWASP advises; ``csv_unguard`` undoes it for programs.
+return) get a leading apostrophe, as OWASP advises; so does a cell that already starts with an
+apostrophe, so that ``csv_unguard`` (strip one leading apostrophe) gives back the exact text.
 """
 
 from __future__ import annotations
@@ -22,17 +23,17 @@ from casebook.render.records import case_record
 JSON_PATH = "data/cases.json"
 CSV_PATH = "data/cases.csv"
 LIST_SEPARATOR = ";"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def csv_guard(value: str) -> str:
-    """Prefix an apostrophe to a cell a spreadsheet would treat as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix an apostrophe to a cell a spreadsheet would treat as a formula (or that starts with one)."""
+    return "'" + value if value.startswith(_GUARDED_START) else value
 
 
 def csv_unguard(value: str) -> str:
-    """Undo ``csv_guard``."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+    """Undo ``csv_guard``: drop one leading apostrophe."""
+    return value[1:] if value.startswith("'") else value
 
 
 def _joined(values: tuple[str, ...] | list[str]) -> str:
@@ -124,8 +125,8 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]]) -> str:
         "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id.",
         "",
         f"[cases.csv](cases.csv)\n:   One row per case, UTF-8 with a header row. Lists are joined with `{LIST_SEPARATOR}`. "
-        "A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that "
-        "spreadsheets do not run it as a formula; strip it when you read the file with a program.",
+        "A cell that would start with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'` so "
+        "that spreadsheets do not run it as a formula; programs should strip one leading `'` from every cell.",
         "",
         "[Atom feed](../feed.xml)\n:   One entry per case, newest review first; `updated` is the case's last review, "
         "ids are stable `tag:` URIs. Subscribe to hear of new and revised cases.",

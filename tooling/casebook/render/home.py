@@ -24,11 +24,16 @@ def chain_strip(corpus: Corpus, first_breaks: Mapping[str, int]) -> list[str]:
     for stage, cases in facet.groups(corpus.cases):
         first = first_breaks.get(stage, 0)
         note = f'<span class="cb-stage-first">{first} first break{"s" if first != 1 else ""}</span>' if first else ""
-        items.append(
-            f'<li><a href="browse/stage/#{attr(stage)}" title="{attr(definition("stages", stage))}">'
+        body = (
             f'<span class="cb-stage-name">{text(label("stages", stage))}</span>'
-            f'<span class="cb-stage-count">{len(cases)}</span>{note}</a></li>'
+            f'<span class="cb-stage-count">{len(cases)}</span>{note}'
         )
+        tip = attr(definition("stages", stage))
+        # Only stages with cases have a section on the browse page to link to.
+        if cases:
+            items.append(f'<li><a href="browse/stage/#{attr(stage)}" title="{tip}">{body}</a></li>')
+        else:
+            items.append(f'<li><span class="cb-stage cb-stage--empty" title="{tip}">{body}</span></li>')
     return ['<ol class="cb-chain-strip" aria-label="The customer chain, stage by stage">', *items, "</ol>", ""]
 
 

@@ -35,8 +35,19 @@ def text(value: object) -> str:
 
 
 def attr(value: object) -> str:
-    """Escape text for an HTML attribute value in double quotes."""
+    """Escape text for an HTML attribute value in double quotes, in a raw HTML block."""
     return html.escape(str(value), quote=True)
+
+
+# Inline HTML inside Markdown (a tag in a paragraph, list item or table cell) is not opaque:
+# Python-Markdown runs its link and emphasis patterns before it stashes inline tags, so
+# `title="[x](javascript:...)"` would grow a real link. Character references survive it.
+_MD_ATTR = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|"}
+
+
+def md_attr(value: object) -> str:
+    """Escape text for an attribute of an inline HTML tag that Markdown will also see."""
+    return _SPACE.sub(" ", str(value)).strip().translate(_MD_ATTR)
 
 
 def is_web_url(url: str) -> bool:

@@ -134,7 +134,10 @@ def _matrix(corpus: Corpus) -> list[str]:
 
 def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
     """``/patterns/``: the heat map, the tables behind it and the Touch-versus-Scale matrix."""
-    svg = render_patterns_svg(analysis, link_for=lambda stage: f"../browse/stage/#{stage}").strip("\n")
+    touched = {e.stage for c in corpus.cases for e in c.chain}
+    svg = render_patterns_svg(analysis, link_for=lambda s: f"../browse/stage/#{s}" if s in touched else None).strip(
+        "\n"
+    )
     lines = [
         front_matter({"hide": ["navigation"], "search": {"exclude": True}}),
         "# Patterns",
