@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.sites import built_site  # noqa: F401 - a session fixture shared by tests/site and tests/browser
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from casebook.build import cases_dir_from_env
+from casebook.build import cases_dir_from_env, settings_from_config
 from casebook.render import RenderError, render_site
 
 log = logging.getLogger("mkdocs.hooks.casebook")
@@ -33,7 +33,7 @@ def on_pre_build(config: Any) -> None:
     """Render generated pages into docs_dir; invalid cases stop the build with located errors."""
     root = Path(config.config_file_path).parent
     try:
-        result = render_site(cases_dir_from_env(root / "cases"), Path(config.docs_dir))
+        result = render_site(cases_dir_from_env(root / "cases"), Path(config.docs_dir), settings_from_config(config))
     except RenderError as exc:
         for diagnostic in exc.diagnostics:
             log.error(diagnostic.format())

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from casebook.build import build_site
-from casebook.render import GENERATED_DIRS, RenderError
+from casebook.render import RenderError
+from tests.sites import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "cases" / "valid"
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of mkdocs.yml and site/ (without generated pages) to build in isolation."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "site", tmp_path / "site", ignore=shutil.ignore_patterns(*GENERATED_DIRS, "__pycache__"))
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def test_builds_a_page_per_case(project: Path) -> None:

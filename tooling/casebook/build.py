@@ -14,8 +14,9 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from casebook.render import RenderResult, render_site
+from casebook.render import RenderResult, SiteSettings, render_site
 
 CASES_ENV = "CASEBOOK_CASES"
 
@@ -27,6 +28,20 @@ class BuildError(Exception):
 def cases_dir_from_env(default: Path) -> Path:
     """The cases folder the hook and the CLI agree on."""
     return Path(os.environ.get(CASES_ENV) or default)
+
+
+def settings_from_config(config: Any) -> SiteSettings:
+    """The site settings the renderer needs, read from a loaded MkDocs config.
+
+    The repository comes from ``extra.repository`` and ``extra.edit_path`` (see mkdocs.yml for why
+    not ``repo_url``), falling back to ``repo_url`` and ``edit_uri`` when a config uses those.
+    """
+    extra = config.extra or {}
+    return SiteSettings(
+        site_url=config.site_url or "",
+        repo_url=str(extra.get("repository") or config.repo_url or ""),
+        edit_uri=str(extra.get("edit_path") or config.edit_uri or ""),
+    )
 
 
 @contextlib.contextmanager
@@ -68,7 +83,7 @@ def build_site(config_file: Path, cases_dir: Path, out_dir: Path | None = None) 
             config = load_config(config_file=str(config_file), strict=True)
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
-        rendered = render_site(cases_dir, Path(config.docs_dir))
+        rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config))
         target = Path(out_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))

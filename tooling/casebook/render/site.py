@@ -7,11 +7,25 @@ from pathlib import Path
 
 from casebook.atomic import write_if_changed
 from casebook.diagnostics import Diagnostic, Severity
-from casebook.render.pages import case_index, case_page
+from casebook.graph import analyse_corpus
+from casebook.model import Case
+from casebook.render.browse import browse_pages
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section
+from casebook.render.case_page import case_page
+from casebook.render.context import Corpus, SiteSettings
+from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
+from casebook.render.feed import FEED_PATH, atom_feed
+from casebook.render.filter_index import filter_files
+from casebook.render.home import home_page
+from casebook.render.patterns import patterns_page
+from casebook.render.references import reference_pages
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases",)
+GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference")
 """Folders under docs_dir that the renderer owns; they are git-ignored and pruned of stale files."""
+
+GENERATED_FILES = ("index.md", FEED_PATH)
+"""Single files the renderer owns outside those folders (git-ignored too)."""
 
 
 class RenderError(Exception):
@@ -34,8 +48,28 @@ class RenderResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def build_pages(cases_dir: Path) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Return every generated page as ``{docs-relative path: Markdown}``.
+def generate(cases: list[Case], settings: SiteSettings | None = None) -> dict[str, str]:
+    """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
+    corpus = Corpus.build(cases, settings)
+    patterns = analyse_corpus(corpus.cases)
+    pages = {
+        f"cases/{case.id}.md": case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+        for case in corpus.cases
+    }
+    pages.update(browse_pages(corpus))
+    pages.update(filter_files(corpus))
+    pages.update(reference_pages())
+    pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
+    pages["patterns/index.md"] = patterns_page(corpus, patterns)
+    pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS)
+    pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
+    pages[CSV_PATH] = cases_csv(corpus)
+    pages[FEED_PATH] = atom_feed(corpus)
+    return pages
+
+
+def build_pages(cases_dir: Path, settings: SiteSettings | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Validate the corpus and return every generated file, with the (warning) diagnostics.
 
     Raises:
         RenderError: a case has an error; a site is never built from a partly valid corpus.
@@ -43,25 +77,23 @@ def build_pages(cases_dir: Path) -> tuple[dict[str, str], list[Diagnostic]]:
     result = load_corpus(cases_dir)
     if result.errors:
         raise RenderError(result.diagnostics)
-    pages = {f"cases/{case.id}.md": case_page(case) for case in result.cases}
-    pages["cases/index.md"] = case_index(result.cases)
-    return pages, result.diagnostics
+    return generate(result.cases, settings), result.diagnostics
 
 
-def render_site(cases_dir: Path, docs_dir: Path) -> RenderResult:
-    """Write the generated pages under ``docs_dir``; unchanged files are left alone."""
-    pages, diagnostics = build_pages(cases_dir)
+def render_site(cases_dir: Path, docs_dir: Path, settings: SiteSettings | None = None) -> RenderResult:
+    """Write the generated files under ``docs_dir``; unchanged files are left alone."""
+    pages, diagnostics = build_pages(cases_dir, settings)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
-    for relative, text in sorted(pages.items()):
-        if write_if_changed(docs_dir / relative, text):
+    for relative, content in sorted(pages.items()):
+        if write_if_changed(docs_dir / relative, content):
             out.written.append(relative)
+    stale = [docs_dir / name for name in GENERATED_FILES if name not in pages]
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
-        if not root.exists():
-            continue
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and relative not in pages:
-                path.unlink()
-                out.removed.append(relative)
+        if root.exists():
+            stale += [p for p in sorted(root.rglob("*")) if p.relative_to(docs_dir).as_posix() not in pages]
+    for path in stale:
+        if path.is_file():
+            path.unlink()
+            out.removed.append(path.relative_to(docs_dir).as_posix())
     return out

@@ -1,0 +1,131 @@
+"""The renderer without MkDocs: escaping, citations, feed, exports, facets and file handling."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from casebook import __version__
+from casebook.render import Corpus, SiteSettings, generate, render_site
+from casebook.render.citations import apa, bibtex, bibtex_escape, csl_json
+from casebook.render.exports import csv_guard, csv_unguard
+from casebook.render.facets import FACET_BY_KEY, FACETS, quadrant
+from casebook.render.feed import atom_feed, xml_text
+from casebook.render.markdown import esc, safe_url, text
+from tests.helpers import MINIMAL, minimal_case
+
+SETTINGS = SiteSettings(site_url="https://casebook.example/", repo_url="https://git.example/cb", edit_uri="edit/main/")
+
+
+def test_esc_neutralises_markdown_and_html() -> None:
+    """Markup becomes entities and every Markdown syntax character is backslash-escaped."""
+    assert esc("<b>[x](y) *z* | a_b") == r"&lt;b&gt;\[x\]\(y\) \*z\* \| a\_b"
+    assert esc('it\'s "quoted"\nnext line') == 'it\'s "quoted" next line'
+    assert text("<i>a\n b</i>") == "&lt;i&gt;a b&lt;/i&gt;"
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://a.example/x?y=1&z=2", True),
+        ("http://a.example", True),
+        ("javascript:alert(1)", False),
+        ("https://a b", False),
+    ],
+)
+def test_safe_url_allows_only_http(url: str, ok: bool) -> None:
+    """Only http(s) links without whitespace reach an href."""
+    assert (safe_url(url) is not None) is ok
+
+
+def test_bibtex_escape_keeps_braces_balanced() -> None:
+    """No case text can close the BibTeX field or start a macro."""
+    escaped = bibtex_escape("a}b{c\\d%e&f$g#h_i^j~k")
+    assert escaped == r"a\}b\{c\textbackslash{}d\%e\&f\$g\#h\_i\^{}j\~{}k"
+
+
+def test_citations_pin_version_and_review_date() -> None:
+    """BibTeX, APA and CSL-JSON carry the corpus version and the last-reviewed date, not today."""
+    case = minimal_case()
+    corpus = Corpus.build([case], SETTINGS)
+    assert corpus.version == f"{__version__}+corpus.{corpus.digest[:12]}"
+    assert f"version = {{{corpus.version}}}" in bibtex(case, corpus)
+    assert "date = {2099-01-31}" in bibtex(case, corpus)
+    assert "(2099, January 31)" in apa(case, corpus)
+    item = json.loads(csl_json(case, corpus))[0]
+    assert item["issued"] == {"date-parts": [[2099, 1, 31]]}
+    assert item["URL"] == "https://casebook.example/cases/2099-acme-minimal/"
+
+
+def test_corpus_digest_follows_content_not_order() -> None:
+    """The same cases in any order give one digest; a changed word gives another."""
+    case = minimal_case()
+    other = dataclasses.replace(case, id="2099-acme-other")
+    assert Corpus.build([case, other]).digest == Corpus.build([other, case]).digest
+    edited = dataclasses.replace(case, title=case.title + "!")
+    assert Corpus.build([edited, other]).digest != Corpus.build([case, other]).digest
+
+
+def test_feed_drops_characters_xml_cannot_carry() -> None:
+    """A control character in case text cannot make the feed unreadable."""
+    assert xml_text("a\x0bb\x00c\ufffe") == "abc"
+    case = dataclasses.replace(minimal_case(), title="Bad \x0b title & <tag>")
+    feed = atom_feed(Corpus.build([case], SETTINGS))
+    ET.fromstring(feed.encode("utf-8"))
+    parsed = feedparser.parse(io.BytesIO(feed.encode("utf-8")))
+    assert parsed.bozo == 0 and parsed.entries[0].title == "Bad  title & <tag>"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "plain", "'quoted", "'=kept"])
+def test_csv_guard_round_trips(value: str) -> None:
+    """Formula starts get an apostrophe, and csv_unguard restores the exact value."""
+    guarded = csv_guard(value)
+    assert not guarded.startswith(("=", "+", "-", "@", "\t"))
+    assert csv_unguard(guarded) == value
+
+
+def test_facets_give_every_case_a_value() -> None:
+    """Each facet finds at least one value for a case; the quadrant is touch then scale."""
+    case = minimal_case()
+    assert quadrant(case) == "low-touch-high-scale"
+    for facet in FACETS:
+        assert facet.of(case), facet.key
+        assert all(facet.label(v) for v in facet.of(case))
+    assert FACET_BY_KEY["stage"].of(case) == ("design", "incident_response")
+
+
+def test_edit_url_points_at_the_yaml_file() -> None:
+    """The edit link is repository + edit path + cases/<id>.yaml, and absent without a repository."""
+    case = minimal_case()
+    assert SETTINGS.edit_url(case) == "https://git.example/cb/edit/main/cases/2099-acme-minimal.yaml"
+    assert SiteSettings().edit_url(case) is None
+
+
+def test_render_writes_only_changes_and_prunes_stale_files(tmp_path: Path) -> None:
+    """A second render writes nothing; generated files without a case go; hand-written files stay."""
+    cases_dir = tmp_path / "cases"
+    cases_dir.mkdir()
+    (cases_dir / MINIMAL.name).write_bytes(MINIMAL.read_bytes())
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    (docs / "browse").mkdir()
+    (docs / "browse" / "gone.md").write_text("# gone\n", encoding="utf-8")
+    first = render_site(cases_dir, docs, SETTINGS)
+    assert "feed.xml" in first.written and "data/cases.csv" in first.written
+    assert first.removed == ["browse/gone.md"]
+    assert render_site(cases_dir, docs, SETTINGS).written == []
+    assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n"
+
+
+def test_generate_is_deterministic() -> None:
+    """The same cases give the same files, whatever order they come in."""
+    case = minimal_case()
+    other = dataclasses.replace(case, id="2099-acme-other", related=())
+    assert generate([case, other], SETTINGS) == generate([other, case], SETTINGS)

@@ -1,0 +1,106 @@
+"""Browse pages: every case, and the cases grouped by each facet, with counts. No JavaScript.
+
+``/cases/`` lists every case; ``/browse/`` shows each facet's values with counts; one page per
+facet (``/browse/<facet>/``) has a section per value (anchor = the value's slug) listing its cases.
+"""
+
+from __future__ import annotations
+
+from casebook.model import Case
+from casebook.render.context import Corpus, label
+from casebook.render.facets import FACETS, Facet
+from casebook.render.markdown import esc, front_matter, plural, table
+
+# Browse pages repeat titles that the case pages already give to search; keep them out of it.
+_NOT_SEARCHED = {"search": {"exclude": True}}
+
+
+def case_line(case: Case, prefix: str = "../cases/") -> str:
+    """A list item linking to a case, with year, organization and verdict."""
+    verdict = label("trust_verdicts", case.analysis.verdict).lower()
+    return f"- [{esc(case.title)}]({prefix}{case.id}.md) · {case.year} · {esc(case.organization.name)} · {esc(verdict)}"
+
+
+def cases_index(corpus: Corpus) -> str:
+    """``/cases/``: every case, newest first, as a table."""
+    rows = [
+        [
+            f"[{esc(c.title)}]({c.id}.md)",
+            esc(c.organization.name),
+            str(c.year),
+            esc(label("sectors", c.organization.sector)),
+            esc(label("trust_verdicts", c.analysis.verdict)),
+        ]
+        for c in corpus.newest_first()
+    ]
+    lines = [
+        front_matter(_NOT_SEARCHED),
+        "# All cases",
+        "",
+        f"{plural(len(corpus.cases), 'case')}, newest first. [Browse them by facet](../browse/index.md) or "
+        "[filter them](../filter/index.md) by any combination of facets and text.",
+        "",
+        table(["Case", "Organization", "Year", "Sector", "Trust verdict"], rows),
+    ]
+    return "\n".join(lines)
+
+
+def _count_cell(facet: Facet, value: str, count: int) -> str:
+    name = esc(facet.label(value))
+    return f"[{name}](#{value})" if count else name
+
+
+def facet_page(facet: Facet, corpus: Corpus) -> str:
+    """``/browse/<facet>/``: a count table, then one section per value that has cases."""
+    groups = facet.groups(corpus.newest_first())
+    rows = [[_count_cell(facet, value, len(cases)), str(len(cases))] for value, cases in groups]
+    lines = [
+        front_matter(_NOT_SEARCHED),
+        f"# Cases by {facet.title.lower()}",
+        "",
+        f"{esc(facet.intro)} Values with no case yet are listed without a link.",
+        "",
+        table([esc(facet.title), "Cases"], rows),
+    ]
+    for value, cases in groups:
+        if not cases:
+            continue
+        lines += [f"## {esc(facet.label(value))} {{ #{value} }}", ""]
+        meaning = facet.definition(value)
+        if meaning:
+            lines += [f"*{esc(meaning)}*", ""]
+        lines += [f"{plural(len(cases), 'case')}:", "", *(case_line(c) for c in cases), ""]
+    lines.append("[All facets](index.md) · [Filter by several facets at once](../filter/index.md)")
+    return "\n".join(lines) + "\n"
+
+
+def browse_index(corpus: Corpus) -> str:
+    """``/browse/``: every facet with its values and counts, linking into the facet pages."""
+    lines = [
+        front_matter(_NOT_SEARCHED),
+        "# Browse the cases",
+        "",
+        f"{plural(len(corpus.cases), 'case')}, grouped {len(FACETS)} ways. A case can appear under several values of a "
+        "facet (a chain touches several stages). The [filter](../filter/index.md) combines facets; "
+        "these pages work without JavaScript.",
+        "",
+    ]
+    for facet in FACETS:
+        counts = [(v, len(cs)) for v, cs in facet.groups(corpus.cases) if cs]
+        cells = " · ".join(f"[{esc(facet.label(v))}]({facet.slug}.md#{v}) {n}" for v, n in counts)
+        lines += [
+            f"## [By {esc(facet.title.lower())}]({facet.slug}.md)",
+            "",
+            esc(facet.intro),
+            "",
+            cells or "No cases yet.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def browse_pages(corpus: Corpus) -> dict[str, str]:
+    """Every browse page, by docs-relative path."""
+    pages = {"cases/index.md": cases_index(corpus), "browse/index.md": browse_index(corpus)}
+    pages.update({f"browse/{facet.slug}.md": facet_page(facet, corpus) for facet in FACETS})
+    return pages

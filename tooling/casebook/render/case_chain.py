@@ -1,0 +1,110 @@
+"""The chain section of a case page: the swim-lane graph and what the chain shows.
+
+The SVG comes from ``casebook.graph`` (self-contained, escaped, nodes linking to ``#event-{id}``);
+the figures under it are the derived analysis, computed from the events and never typed in a
+case. Partial dates give ranges, and the page says so instead of printing a false exact count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casebook.graph import ChainAnalysis, render_chain_svg
+from casebook.graph.analysis import DayCount
+from casebook.model import Case
+from casebook.render.context import Corpus, label
+from casebook.render.markdown import esc, plural
+from casebook.vocabulary import stage_order
+
+_VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) [0-9.]+"')
+
+DERIVED_FIELDS: list[tuple[str, str]] = [
+    ("events", "Number of events in the chain."),
+    ("order", "Event ids in chain order: causes before effects, then date, then file order."),
+    ("first_break", "The first event of kind break in chain order, with its stage."),
+    ("root_causes", "Breaks with no other break among their causes, direct or indirect."),
+    ("latent / active", "Event ids by layer (Reason's latent conditions and active failures)."),
+    ("critical_path", "The longest run of caused_by links from a root cause to the last consequence."),
+    (
+        "first_response",
+        "The first response after the first break (a response event, or any non-context event at the public "
+        "response stage), with days_after_first_break: days (midpoint), exact, min and max.",
+    ),
+    ("first_recovery", "The first recovery event after the first break, with days_after_first_break."),
+    ("stages_touched", "Stages with at least one event, in chain order."),
+    ("stage_crossings", "caused_by links whose two events sit at different stages."),
+    ("transitions", "Those crossings counted per pair of stages (from, to, count)."),
+]
+"""What ``derived`` in cases.json holds (documented on the Data page)."""
+
+
+def natural_width(svg: str) -> int:
+    """The drawing's width in CSS pixels, from its viewBox; the page keeps it from shrinking too far."""
+    found = _VIEWBOX.search(svg)
+    return round(float(found.group(1))) if found else 800
+
+
+def _event_link(case: Case, ident: str) -> str:
+    return f"[{esc(case.event(ident).title)}](#event-{ident})"
+
+
+def _days(days: DayCount | None, case: Case, ident: str | None) -> str:
+    if days is None or ident is None:
+        return "none in the chain"
+    if days.exact:
+        count = plural(days.value, "day")
+    else:
+        count = (
+            f"about {plural(days.value, 'day')} ({days.low} to {days.high}: a date is known only to the month or year)"
+        )
+    return f"{esc(count)}, to {_event_link(case, ident)}"
+
+
+def glance(case: Case, chain: ChainAnalysis) -> list[str]:
+    """The derived figures as a definition list."""
+    first = case.event(chain.first_break)
+    roots = ", ".join(_event_link(case, r) for r in chain.root_causes)
+    path = " → ".join(_event_link(case, e) for e in chain.critical_path)
+    stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
+    layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
+    return [
+        '<div class="cb-glance cb-screen-only" markdown>',
+        "",
+        f"First break\n:   {_event_link(case, first.id)}, at the {esc(label('stages', first.stage)).lower()} stage "
+        f"({esc(first.date)})",
+        "",
+        f"Days to first response\n:   {_days(chain.days_to_first_response, case, chain.first_response)}",
+        "",
+        f"Days to first recovery\n:   {_days(chain.days_to_first_recovery, case, chain.first_recovery)}",
+        "",
+        f"Root causes\n:   {roots}",
+        "",
+        f"Critical path\n:   {path}",
+        "",
+        f"Stages touched\n:   {len(chain.stages_touched)} of {len(stage_order())}: {stages}; {plural(chain.stage_crossings, 'crossing')} "
+        "between stages",
+        "",
+        f"Chain length\n:   {plural(len(chain.order), 'event')} ({layers})",
+        "",
+        "</div>",
+        "",
+    ]
+
+
+def chain_section(case: Case, corpus: Corpus) -> list[str]:
+    """The graph (left out of search: its text repeats the timeline) and the derived figures."""
+    svg = render_chain_svg(case).strip("\n")
+    return [
+        "## Failure chain { #chain }",
+        "",
+        '<figure class="cb-graph" data-search-exclude>',
+        f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px">',
+        svg,
+        "</div>",
+        "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "
+        "<code>caused_by</code>; the bold line is the critical path. Select an event to read it in the "
+        "timeline.</figcaption>",
+        "</figure>",
+        "",
+        *glance(case, corpus.chains[case.id]),
+    ]

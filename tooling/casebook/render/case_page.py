@@ -1,0 +1,173 @@
+"""The page for one case at ``/cases/<id>/``: the story half (facts, chain, timeline, analysis).
+
+The timeline gives every event the HTML id ``event-{id}``: the chain graph's nodes link there,
+and so may anyone citing an event. Browse links go to the browse page section of each value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from casebook.model import Case, Event
+from casebook.render import case_sections as sections
+from casebook.render.context import Corpus, definition, label
+from casebook.render.facets import FACET_BY_KEY, quadrant
+from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
+
+DESCRIPTION_LIMIT = 300
+"""Characters of the summary kept for the page's meta description."""
+
+
+def browse_link(facet_key: str, value: str) -> str:
+    """A Markdown link from a case page to the browse section of a value, defined in a tooltip."""
+    facet = FACET_BY_KEY[facet_key]
+    tip = esc(facet.definition(value)).replace('"', "&quot;")
+    return f'[{esc(facet.label(value))}](../browse/{facet.slug}.md#{value} "{tip}")'
+
+
+def _links(facet_key: str, values: Iterable[str]) -> str:
+    return ", ".join(browse_link(facet_key, v) for v in values)
+
+
+def _period(case: Case) -> str:
+    return f"{case.start} to {case.end}" if case.end else f"{case.start} (ongoing)"
+
+
+def facts(case: Case, corpus: Corpus) -> list[str]:
+    """The lead: summary, organization, period, engagement quadrant, status, edit link."""
+    org = case.organization
+    aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
+    edit = corpus.settings.edit_url(case)
+    status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
+    lines = [
+        f'<p class="cb-lead">{text(case.summary)}</p>',
+        "",
+        '<div class="cb-facts" markdown>',
+        "",
+        f"Organization\n:   {esc(org.name)}{aliases} · {browse_link('sector', org.sector)} · {esc(org.region)}",
+        "",
+        f"Period\n:   {esc(_period(case))}",
+        "",
+        f"Engagement\n:   {browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)",
+        "",
+        f"Status\n:   {status}",
+        "",
+        "</div>",
+        "",
+    ]
+    if edit:
+        lines += [
+            f'<p class="cb-edit cb-screen-only">{link("Edit this case", edit)} '
+            f"(the YAML file in the repository) · <code>{text(case.id)}</code></p>",
+            "",
+        ]
+    return lines
+
+
+def _event_meta(event: Event) -> str:
+    parts = [
+        f'<time datetime="{attr(event.date)}">{text(event.date)}</time>',
+        f'<span class="cb-kind cb-kind--{attr(event.kind)}">{text(label("event_kinds", event.kind))}</span>',
+        text(label("stages", event.stage)),
+    ]
+    if event.failure_mode:
+        parts.append(text(label("failure_modes", event.failure_mode)))
+    parts.append(
+        f'<span title="{md_attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>'
+    )
+    return f'<p class="cb-event-meta">{" · ".join(parts)}</p>'
+
+
+def timeline(case: Case) -> list[str]:
+    """Every event in file order (the order they happened), each an anchor with its sources."""
+    lines = ["## Timeline", "", '<div class="cb-timeline" markdown>', ""]
+    for event in case.chain:
+        kind = attr(event.kind)
+        after = ", ".join(f"[{esc(case.event(c).title)}](#event-{c})" for c in event.caused_by)
+        refs = sections.source_refs(case, event.sources)
+        after_html = f'<span class="cb-after">After: {after} · </span>' if after else ""
+        lines += [
+            '<div class="cb-event-item" markdown>',  # one block, so print keeps an event on one page
+            "",
+            f"### {esc(event.title)} {{ #event-{event.id} .cb-event .cb-event--{kind} }}",
+            "",
+            _event_meta(event),
+            "",
+            esc(event.description),
+            "",
+            f"<small>{after_html}Sources: {refs}</small>",
+            "",
+            "</div>",
+            "",
+        ]
+    return [*lines, "</div>", ""]
+
+
+def analysis(case: Case) -> list[str]:
+    """Trust dimension, crisis, detection, response, outcome and verdict, then lessons."""
+    a = case.analysis
+    also = f"; also {_links('trust', a.trust_also)}" if a.trust_also else ""
+    claimed = ""
+    if a.claimed_cluster:
+        claimed = f"; first framed by the organization as {esc(label('crisis_clusters', a.claimed_cluster)).lower()}"
+    history = {True: "; a history of similar crises", False: "; no history of similar crises", None: ""}
+    strategies = " → ".join(browse_link("response", s) for s in a.strategies)
+    corrective = ", ".join(esc(label("corrective_actions", c)).lower() for c in a.corrective_actions)
+    refs = sections.source_refs
+    lines = [
+        "## Analysis",
+        "",
+        '<div class="cb-analysis" markdown>',
+        "",
+        f"Trust dimension\n:   {browse_link('trust', a.trust_primary)} (primary){also}. {esc(a.trust_rationale)}",
+        "",
+        f"Crisis\n:   {esc(label('crisis_clusters', a.crisis_cluster))} cluster, "
+        f"{esc(label('crisis_types', a.crisis_type)).lower()}, {esc(label('crisis_natures', a.crisis_nature)).lower()}"
+        f"{claimed}{history[a.crisis_history]}.",
+        "",
+        f"Detection\n:   {browse_link('detection', a.detection_channel)}: {esc(a.detection_by)} "
+        f"{refs(case, a.detection_sources)}",
+        "",
+        f"Response\n:   {strategies}"
+        + (f"; corrective action: {corrective}" if corrective else "")
+        + f"; voice: {esc(label('voices', a.voice)).lower()} {refs(case, a.response_sources)}",
+        "",
+        f"Consequences\n:   {esc(', '.join(label('consequences', c) for c in a.consequences))}",
+        "",
+        f"Trust verdict\n:   **{browse_link('verdict', a.verdict)}**: {esc(a.verdict_justification)} "
+        f"{refs(case, a.verdict_sources)}",
+        "",
+        "</div>",
+        "",
+        "### Lessons",
+        "",
+    ]
+    for lesson in a.lessons:
+        events = ", ".join(f"[{esc(case.event(e).title)}](#event-{e})" for e in lesson.events)
+        lines.append(f'- {esc(lesson.text)} <small class="cb-lesson-events">({events})</small>')
+    return [*lines, ""]
+
+
+def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[str, float]]) -> str:
+    """The whole page for one case.
+
+    Args:
+        case: The case.
+        corpus: The corpus it belongs to (for related cases, version and settings).
+        chain: Markdown lines of the chain section (graph and derived figures).
+        similar: ``(case id, score)`` of similar cases, best first.
+    """
+    # Material prints `title` and `description` into <title> and <meta> unescaped, and without a
+    # `title` it would derive one from the heading with `striptags`, which unescapes entities: a
+    # case title could then close </title>. So both are given here, HTML-escaped.
+    meta = {
+        "title": attr(case.title),
+        "description": attr(case.summary[:DESCRIPTION_LIMIT]),
+        "hide": ["navigation"],
+        "tags": list(case.tags),
+    }
+    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus), *chain, *timeline(case)]
+    lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
+    lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
+    lines += sections.cite_section(case, corpus)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,143 @@
+"""The evidence half of a case page: impact figures, sources, related cases and the cite box.
+
+Every piece of case text goes through ``esc`` (Markdown) or ``text``/``attr`` (raw HTML blocks);
+links leave the site only when they are http(s).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from casebook.model import Case, Figure
+from casebook.render import citations
+from casebook.render.context import Corpus, label
+from casebook.render.markdown import attr, esc, link, md_attr, table, text
+
+_CURRENCY = re.compile(r"^([A-Z]{3})\b(.*)$")
+
+
+def source_refs(case: Case, ids: Iterable[str]) -> str:
+    """Numbered links to entries of the Sources list, with the source's title as a tooltip."""
+    numbers = {s.id: i for i, s in enumerate(case.sources, start=1)}
+    refs = []
+    for ident in ids:
+        source = case.source(ident)
+        tip = md_attr(f"{source.title} ({source.publisher})")
+        refs.append(f'<a class="cb-ref" href="#source-{md_attr(ident)}" title="{tip}">[{numbers[ident]}]</a>')
+    return "".join(refs)
+
+
+def format_value(figure: Figure) -> str:
+    """``USD 1,200,000``, ``2,500 vehicles``, ``12.5 percent`` (plain text)."""
+    number = f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}"
+    currency = _CURRENCY.match(figure.unit)
+    if currency:
+        return f"{currency.group(1)} {number}{currency.group(2)}"
+    return f"{number} {figure.unit}"
+
+
+def impact_section(case: Case) -> list[str]:
+    """Measured figures with their sources, and a note where sources disagree."""
+    if not case.impact:
+        return []
+    rows = []
+    for figure in case.impact:
+        note = f"<br><small>{esc(figure.note)}</small>" if figure.note else ""
+        rows.append(
+            [
+                esc(figure.metric) + note,
+                esc(format_value(figure)),
+                esc(figure.as_of),
+                source_refs(case, [figure.source]),
+            ]
+        )
+    # Left out of the printed handout, which keeps to the chain, analysis, questions and sources.
+    return [
+        '<div class="cb-impact cb-screen-only" markdown>',
+        "",
+        "## Impact",
+        "",
+        table(["Figure", "Value", "As of", "Source"], rows),
+        "</div>",
+        "",
+    ]
+
+
+def questions_section(case: Case) -> list[str]:
+    """Discussion questions for a workshop."""
+    lines = ["## Discussion questions { #discussion-questions }", ""]
+    lines += [f"{i}. {esc(q)}" for i, q in enumerate(case.discussion_questions, start=1)]
+    return [*lines, ""]
+
+
+def sources_section(case: Case) -> list[str]:
+    """Every source with publisher, dates, type, archived copy and quote; left out of search."""
+    items = []
+    for source in case.sources:
+        parts = [link(f"<cite>{text(source.title)}</cite>", source.url), text(source.publisher)]
+        if source.published:
+            parts.append(f'published <time datetime="{attr(source.published)}">{text(source.published)}</time>')
+        parts.append(f'<span class="cb-source-type">{text(label("source_types", source.type))}</span>')
+        # The printed handout keeps title, publisher, date and type; the rest is marked to be left out.
+        line = ", ".join(parts) + "."
+        extra = f' Accessed <time datetime="{attr(source.accessed)}">{text(source.accessed)}</time>.'
+        if source.archived_url:
+            extra += " " + link("Archived copy", source.archived_url) + "."
+        if source.quote:
+            extra += f" <q>{text(source.quote)}</q>"
+        if source.note:
+            extra += f" {text(source.note)}"
+        line += f'<span class="cb-source-more">{extra}</span>'
+        items.append(f'<li id="source-{attr(source.id)}">{line}</li>')
+    return ["## Sources { #sources data-search-exclude }", "", '<ol class="cb-sources">', *items, "</ol>", ""]
+
+
+def related_section(case: Case, corpus: Corpus, similar: list[tuple[str, float]]) -> list[str]:
+    """Related cases the authors named, then cases the graph finds similar."""
+    if not case.related and not similar:
+        return []
+    lines = ['<div class="cb-screen-only" markdown>', "", "## Related cases { #related data-search-exclude }", ""]
+    for rel in case.related:
+        other = corpus.by_id[rel.id]
+        note = f": {esc(rel.note)}" if rel.note else ""
+        lines.append(f"- [{esc(other.title)}]({other.id}.md) ({esc(label('relations', rel.relation)).lower()}){note}")
+    named = {r.id for r in case.related}
+    shown = [(ident, score) for ident, score in similar if ident not in named]
+    if shown:
+        if case.related:
+            lines.append("")
+        lines += ["Similar cases, by shared stages, failure modes, response and outcome:", ""]
+        for ident, _score in shown:
+            other = corpus.by_id[ident]
+            lines.append(f"- [{esc(other.title)}]({other.id}.md) ({other.year}, {esc(other.organization.name)})")
+    return [*lines, "", "</div>", ""]
+
+
+def cite_section(case: Case, corpus: Corpus) -> list[str]:
+    """The cite box: APA shown, BibTeX and CSL-JSON ready to copy; left out of search and print."""
+    before, title, after = citations.apa_parts(case, corpus)
+    apa = f"{text_block(before)}<em>{text(title)}</em>{text_block(after)}"
+    blocks = [
+        '<div class="cb-cite">',
+        f'<p class="cb-apa">{apa}</p>',
+        '<details class="quote">',
+        "<summary>BibTeX</summary>",
+        f'<pre><code class="language-bibtex">{text_block(citations.bibtex(case, corpus))}</code></pre>',
+        "</details>",
+        '<details class="quote">',
+        "<summary>CSL-JSON</summary>",
+        f'<pre><code class="language-json">{text_block(citations.csl_json(case, corpus))}</code></pre>',
+        "</details>",
+        f"<p><small>Version {text(corpus.version)}: the package version and a digest of the whole corpus. "
+        f"Last reviewed {text(case.last_reviewed)}. Case text {text(case.license)}.</small></p>",
+        "</div>",
+    ]
+    heading = "## Cite this case { #cite data-search-exclude }"
+    return ['<div class="cb-screen-only" markdown>', "", heading, "", *blocks, "", "</div>", ""]
+
+
+def text_block(value: str) -> str:
+    """Escape preformatted text, keeping its line breaks (``text`` would fold them)."""
+    return html.escape(value, quote=False)

@@ -1,0 +1,161 @@
+"""The patterns page (``/patterns/``): what the whole corpus shows, each number linking to its cases.
+
+Counts come from ``casebook.graph.analyse_corpus``; the case lists behind them are gathered here
+from the same per-case chain analyses, so a table row and the cases it names always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from casebook.graph import CorpusAnalysis
+from casebook.graph.patterns_svg import render_patterns_svg
+from casebook.model import Case
+from casebook.render.context import Corpus, label
+from casebook.render.facets import QUADRANTS, quadrant
+from casebook.render.markdown import attr, esc, front_matter, plural, table, text
+from casebook.vocabulary import load_vocabulary
+
+
+def case_links(cases: list[Case]) -> str:
+    """Short links (organization and year) to cases, in id order."""
+    return ", ".join(
+        f"[{esc(c.organization.name)} {c.year}](../cases/{c.id}.md)" for c in sorted(cases, key=lambda c: c.id)
+    )
+
+
+def _first_breaks(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
+    by_stage: dict[str, list[Case]] = defaultdict(list)
+    for case in corpus.cases:
+        by_stage[corpus.chains[case.id].first_break_stage].append(case)
+    rows = [[esc(label("stages", s)), str(n), case_links(by_stage[s])] for s, n in analysis.first_break_stages if n]
+    return ["## Where chains first break { #first-breaks }", "", table(["Stage", "Cases", "Which"], rows)]
+
+
+def _transitions(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
+    behind: dict[tuple[str, str], list[Case]] = defaultdict(list)
+    for case in corpus.cases:
+        for source, target, _count in corpus.chains[case.id].transitions:
+            behind[source, target].append(case)
+    rows = [
+        [
+            esc(label("stages", t.source)),
+            esc(label("stages", t.target)),
+            str(t.links),
+            str(t.cases),
+            case_links(behind[t.source, t.target]),
+        ]
+        for t in sorted(analysis.transitions, key=lambda t: (-t.links, -t.cases))
+    ]
+    return [
+        "## Stage transitions { #transitions }",
+        "",
+        "How often a `caused_by` link leads from an event at one stage to an event at another, busiest first.",
+        "",
+        table(["From", "To", "Links", "Cases", "Which"], rows),
+    ]
+
+
+def _modes_by_stage(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
+    behind: dict[tuple[str, str], list[Case]] = defaultdict(list)
+    for case in corpus.cases:
+        for pair in dict.fromkeys((e.failure_mode, e.stage) for e in case.chain if e.failure_mode):
+            behind[pair].append(case)
+    modes = load_vocabulary()["failure_modes"].terms
+    rows = []
+    for mode, stage, events in analysis.failure_modes_by_stage:
+        home = "" if modes[mode].extra.get("home_stage") == stage else " (away from its home stage)"
+        rows.append(
+            [
+                esc(label("failure_modes", mode)),
+                esc(label("stages", stage)) + home,
+                str(events),
+                case_links(behind[mode, stage]),
+            ]
+        )
+    return [
+        "## Failure modes by stage { #failure-modes }",
+        "",
+        "Which ways of failing happen at which stages, counted in events.",
+        "",
+        table(["Failure mode", "Stage", "Events", "Which"], rows),
+    ]
+
+
+def _responses(analysis: CorpusAnalysis) -> list[str]:
+    verdicts = load_vocabulary()["trust_verdicts"].slugs
+    counts = {(r, v): n for r, v, n in analysis.responses_by_verdict}
+    strategies = list(dict.fromkeys(r for r, _, _ in analysis.responses_by_verdict))
+    rows = []
+    for strategy in strategies:
+        cells = [esc(label("response_strategies", strategy))]
+        for verdict in verdicts:
+            n = counts.get((strategy, verdict), 0)
+            query = attr(urlencode({"response": strategy, "verdict": verdict}))
+            cells.append(f'<a href="../filter/?{query}">{n}</a>' if n else "")
+        rows.append(cells)
+    return [
+        "## Responses against verdicts { #responses }",
+        "",
+        "How many cases used each response strategy, by where trust ended up. A case counts once per strategy "
+        "it used; each number opens the filter on those cases.",
+        "",
+        table(["Strategy", *(esc(label("trust_verdicts", v)) for v in verdicts)], rows),
+    ]
+
+
+def _matrix(corpus: Corpus) -> list[str]:
+    cells = []
+    for slug, (name, meaning) in QUADRANTS.items():
+        cases = [c for c in corpus.cases if quadrant(c) == slug]
+        items = "".join(
+            f'<li><a href="../cases/{attr(c.id)}/">{text(c.organization.name)} {c.year}</a></li>' for c in cases
+        )
+        cells.append(
+            f'<section class="cb-quadrant cb-quadrant--{attr(slug)}" aria-label="{attr(name)}">'
+            f'<h3 id="{attr(slug)}">{text(name)} <span class="cb-count">{text(plural(len(cases), "case"))}</span></h3>'
+            f"<p>{text(meaning)}</p><ul>{items}</ul></section>"
+        )
+    return [
+        "## Touch versus scale { #touch-scale }",
+        "",
+        "Where each organization sits: how personal each customer relationship is (touch) and how many "
+        "customers there are (scale).",
+        "",
+        '<div class="cb-matrix" role="group" aria-label="Touch-versus-Scale matrix">',
+        '<div class="cb-axis cb-axis--scale" aria-hidden="true">Scale: low → high</div>',
+        '<div class="cb-axis cb-axis--touch" aria-hidden="true">Touch: low → high</div>',
+        *cells,
+        "</div>",
+        "",
+    ]
+
+
+def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
+    """``/patterns/``: the heat map, the tables behind it and the Touch-versus-Scale matrix."""
+    touched = {e.stage for c in corpus.cases for e in c.chain}
+    svg = render_patterns_svg(analysis, link_for=lambda s: f"../browse/stage/#{s}" if s in touched else None).strip(
+        "\n"
+    )
+    lines = [
+        front_matter({"hide": ["navigation"], "search": {"exclude": True}}),
+        "# Patterns",
+        "",
+        f"What {plural(len(corpus.cases), 'case')} show together: where customer chains break first, how "
+        "breaks travel from stage to stage, which failure modes strike where, and which responses went with "
+        "which outcome. Every number links to the cases behind it.",
+        "",
+        '<figure class="cb-graph cb-graph--patterns">',
+        f'<div class="cb-graph-scroll">{svg}</div>',
+        "<figcaption>Rows: the stage a link starts from; columns: the stage it leads to. Bars: chains that "
+        "first broke at each stage. Select a stage to browse its cases.</figcaption>",
+        "</figure>",
+        "",
+        *_first_breaks(corpus, analysis),
+        *_transitions(corpus, analysis),
+        *_modes_by_stage(corpus, analysis),
+        *_responses(analysis),
+        *_matrix(corpus),
+    ]
+    return "\n".join(lines)
