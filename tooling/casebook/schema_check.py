@@ -111,7 +111,7 @@ def check_schema(loaded: LoadResult, *, skip: frozenset[JsonPath] = frozenset())
     """Yield a diagnostic for every schema violation in ``loaded.data``.
 
     Errors at paths in ``skip`` (values still marked TODO) are left to the unfinished gate. A
-    compiled check clears valid documents first (ADR 0003); jsonschema runs only on the others,
+    compiled check clears valid documents first (ADR 0005); jsonschema runs only on the others,
     so every message and location comes from jsonschema as before.
     """
     fast = _fast_check()

@@ -2,7 +2,7 @@
 
 jsonschema's ``iter_errors`` walks the schema anew for every document, resolving each ``$ref``
 and building a child validator per keyword; on a 1,000-case corpus that was 60% of
-``casebook validate`` (ADR 0003). Almost every document is valid, and for those only the answer
+``casebook validate`` (ADR 0005). Almost every document is valid, and for those only the answer
 "no errors" is needed. ``compile_schema`` turns the schema once into nested Python closures that
 answer exactly that; the caller runs jsonschema only when the answer is "no", so diagnostics stay
 those of jsonschema, word for word.
