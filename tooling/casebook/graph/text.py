@@ -58,9 +58,10 @@ def escape(text: str) -> str:
     """Escape text for an SVG/XML text node or a double-quoted attribute.
 
     Every ``<``, ``>``, ``&``, ``"`` and ``'`` becomes an entity, so no field of a case can open
-    an element or an attribute; characters XML cannot carry are removed.
+    an element or an attribute; characters XML cannot carry are removed. Runs of whitespace
+    become one space: a blank line inside an SVG would end the raw HTML block of a Markdown page.
     """
-    clean = _NOT_XML.sub("", text)
+    clean = " ".join(_NOT_XML.sub("", text).split())
     return (
         clean.replace("&", "&amp;")
         .replace("<", "&lt;")
