@@ -187,3 +187,5 @@ def test_wrap_splits_long_words_and_ellipsises() -> None:
     assert all(line.endswith("-") for line in lines[:-1])
     assert wrap("one two three four five six seven eight nine ten", 40, 13, 2)[-1].endswith("…")
     assert wrap("", 100, 13, 3) == [""]
+    # A long word fills the rest of the current line before it breaks, instead of orphaning it.
+    assert wrap("' onmouseover='alert(1)' x='", 136, 13, 6)[0].startswith("' onmouseover")
