@@ -147,7 +147,7 @@ def test_patterns_with_an_invalid_case_exits_1(corpus: Path) -> None:
     (corpus / "2099-acme-minimal.yaml").write_text("id: [", encoding="utf-8")
     code, out, err = run("patterns", "--cases", str(corpus))
     assert (code, out) == (1, "")
-    assert "2099-acme-minimal.yaml:2:1: error Y100" in err and err.endswith("1 errors, 1 warnings\n")
+    assert "2099-acme-minimal.yaml:2:1: error Y100" in err and ": 1 errors," in err.splitlines()[-1]
 
 
 def test_commands_have_help() -> None:
