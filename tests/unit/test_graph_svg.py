@@ -194,3 +194,18 @@ def test_wrap_splits_long_words_and_ellipsises() -> None:
     assert wrap("", 100, 13, 3) == [""]
     # A long word fills the rest of the current line before it breaks, instead of orphaning it.
     assert wrap("' onmouseover='alert(1)' x='", 136, 13, 6)[0].startswith("' onmouseover")
+
+
+def test_public_api_is_exported() -> None:
+    """The names the site calls are importable from casebook.graph itself."""
+    import casebook.graph as api
+
+    for name in (
+        "build_chain_graph",
+        "analyse_chain",
+        "render_chain_svg",
+        "analyse_corpus",
+        "render_patterns_svg",
+        "similar_cases",
+    ):
+        assert name in api.__all__ and callable(getattr(api, name))
