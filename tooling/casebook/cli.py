@@ -35,8 +35,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
-              help="text for people, json for machines, github for workflow annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTER_BY_NAME)),
+    default="text",
+    show_default=True,
+    help="text for people, json for machines, github for workflow annotations.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check case files against the schema, the vocabulary and the gates.
@@ -65,19 +71,21 @@ def explain(code: str | None) -> None:
                 if entry.code.startswith(gate_letter):
                     click.echo(f"  {entry.code}  {entry.severity.value:<7}  {entry.title}")
         return
-    entry = lookup(code)
-    if entry is None:
+    found = lookup(code)
+    if found is None:
         raise UsageFailure(f"unknown code '{code}'; run `casebook explain` for the list")
-    click.echo(f"{entry.code} ({entry.gate}, {entry.severity.value}): {entry.title}\n")
-    click.echo(f"{entry.explanation}\n\nHow to fix: {entry.fix}")
+    click.echo(f"{found.code} ({found.gate}, {found.severity.value}): {found.title}\n")
+    click.echo(f"{found.explanation}\n\nHow to fix: {found.fix}")
 
 
 @main.command()
 @click.option("--write", "mode", flag_value="write", help="Regenerate schema/case.schema.json.")
-@click.option("--check", "mode", flag_value="check", default=True, help="Fail if the committed schema is stale (default).")
+@click.option(
+    "--check", "mode", flag_value="check", default=True, help="Fail if the committed schema is stale (default)."
+)
 def schema(mode: str) -> None:
     """Generate the case schema from its definition and the vocabulary."""
-    from casebook.schema_build import build_case_schema, render_schema_json  # noqa: PLC0415 - only this command needs it
+    from casebook.schema_build import build_case_schema, render_schema_json  # only this command needs it
 
     try:
         text = render_schema_json(build_case_schema(load_vocabulary()))
@@ -86,7 +94,7 @@ def schema(mode: str) -> None:
     target = schema_dir() / "case.schema.json"
     current = target.read_text(encoding="utf-8") if target.exists() else ""
     if mode == "write":
-        from casebook.atomic import write_text_atomic  # noqa: PLC0415
+        from casebook.atomic import write_text_atomic
 
         if current != text:
             write_text_atomic(target, text)

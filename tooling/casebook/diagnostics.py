@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a diagnostic is; warnings fail only under ``--strict``."""
 
     ERROR = "error"
@@ -31,10 +31,7 @@ class Diagnostic:
     def format(self) -> str:
         """Return the one-line text form: ``path:line:col: severity CODE message (at $.path)``."""
         where = f" (at {self.json_path})" if self.json_path and self.json_path != "$" else ""
-        return (
-            f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.code} "
-            f"{self.message}{where}"
-        )
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.code} {self.message}{where}"
 
     def to_json(self) -> dict[str, object]:
         """Return a JSON-ready mapping with stable keys."""

@@ -168,13 +168,15 @@ class _Builder:
             self._check_node(key_event, path)
             key = key_event.value
             child = (*path, key)
-            line = key_event.start_mark.line + 1
+            mark = key_event.start_mark
+            assert mark is not None  # the event parser marks every event; the stubs allow None
+            line = mark.line + 1
             if key in first_seen:
                 self._flag(key_event, "Y101", f"duplicate key '{key}' (first defined on line {first_seen[key]})", child)
                 self.node(events, next(events), (*path, f"{key}#dup"))
                 continue
             first_seen[key] = line
-            self.result.key_positions[child] = (line, key_event.start_mark.column + 1)
+            self.result.key_positions[child] = (line, mark.column + 1)
             out[key] = self.node(events, next(events), child)
 
     def run(self, events: Any) -> Any:
@@ -185,7 +187,9 @@ class _Builder:
                 if self.documents > 1:
                     self._flag(event, "Y108", "a case file holds one YAML document; found a second", ())
                     return data
-            elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)):
+            elif isinstance(
+                event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+            ):
                 data = self.node(events, event, ())
         return data
 
@@ -214,7 +218,9 @@ def load_text(text: str, path: str) -> LoadResult:
         result.diagnostics.append(Diagnostic(path, 1, 1, "Y104", "the file holds no YAML document"))
     elif not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        result.diagnostics.append(Diagnostic(path, 1, 1, "Y105", f"a case must be a mapping of keys to values, not {kind}"))
+        result.diagnostics.append(
+            Diagnostic(path, 1, 1, "Y105", f"a case must be a mapping of keys to values, not {kind}")
+        )
     else:
         result.data = data
     return result

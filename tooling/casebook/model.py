@@ -154,17 +154,31 @@ def _opt_date(value: Any) -> PartialDate | None:
 
 def _event(raw: dict[str, Any]) -> Event:
     return Event(
-        id=raw["id"], date=parse_partial_date(raw["date"]), title=raw["title"], stage=raw["stage"], kind=raw["kind"],
-        layer=raw["layer"], description=raw["description"], sources=tuple(raw["sources"]),
-        caused_by=tuple(raw.get("caused_by", ())), failure_mode=raw.get("failure_mode"),
+        id=raw["id"],
+        date=parse_partial_date(raw["date"]),
+        title=raw["title"],
+        stage=raw["stage"],
+        kind=raw["kind"],
+        layer=raw["layer"],
+        description=raw["description"],
+        sources=tuple(raw["sources"]),
+        caused_by=tuple(raw.get("caused_by", ())),
+        failure_mode=raw.get("failure_mode"),
     )
 
 
 def _source(raw: dict[str, Any]) -> Source:
     return Source(
-        id=raw["id"], title=raw["title"], publisher=raw["publisher"], url=raw["url"], type=raw["type"],
-        accessed=parse_partial_date(raw["accessed"]), published=_opt_date(raw.get("published")),
-        archived_url=raw.get("archived_url"), quote=raw.get("quote"), note=raw.get("note"),
+        id=raw["id"],
+        title=raw["title"],
+        publisher=raw["publisher"],
+        url=raw["url"],
+        type=raw["type"],
+        accessed=parse_partial_date(raw["accessed"]),
+        published=_opt_date(raw.get("published")),
+        archived_url=raw.get("archived_url"),
+        quote=raw.get("quote"),
+        note=raw.get("note"),
     )
 
 
@@ -172,14 +186,25 @@ def _analysis(raw: dict[str, Any]) -> Analysis:
     trust, crisis, detection = raw["trust_dimension"], raw["crisis"], raw["detection"]
     response, outcome = raw["response"], raw["outcome"]
     return Analysis(
-        trust_primary=trust["primary"], trust_also=tuple(trust.get("also", ())), trust_rationale=trust["rationale"],
-        crisis_cluster=crisis["cluster"], crisis_type=crisis["type"], crisis_nature=crisis["nature"],
-        claimed_cluster=crisis.get("claimed_cluster"), crisis_history=crisis.get("crisis_history"),
-        detection_channel=detection["channel"], detection_by=detection["by"], detection_sources=tuple(detection["sources"]),
-        strategies=tuple(response["strategies"]), corrective_actions=tuple(response.get("corrective_actions", ())),
-        voice=response["voice"], response_sources=tuple(response["sources"]),
-        consequences=tuple(outcome["consequences"]), verdict=outcome["trust_verdict"],
-        verdict_justification=outcome["justification"], verdict_sources=tuple(outcome["sources"]),
+        trust_primary=trust["primary"],
+        trust_also=tuple(trust.get("also", ())),
+        trust_rationale=trust["rationale"],
+        crisis_cluster=crisis["cluster"],
+        crisis_type=crisis["type"],
+        crisis_nature=crisis["nature"],
+        claimed_cluster=crisis.get("claimed_cluster"),
+        crisis_history=crisis.get("crisis_history"),
+        detection_channel=detection["channel"],
+        detection_by=detection["by"],
+        detection_sources=tuple(detection["sources"]),
+        strategies=tuple(response["strategies"]),
+        corrective_actions=tuple(response.get("corrective_actions", ())),
+        voice=response["voice"],
+        response_sources=tuple(response["sources"]),
+        consequences=tuple(outcome["consequences"]),
+        verdict=outcome["trust_verdict"],
+        verdict_justification=outcome["justification"],
+        verdict_sources=tuple(outcome["sources"]),
         lessons=tuple(Lesson(text=lesson["text"], events=tuple(lesson["events"])) for lesson in raw["lessons"]),
     )
 
@@ -188,20 +213,36 @@ def build_case(data: dict[str, Any], path: str = "") -> Case:
     """Build a ``Case`` from a document that passed every gate."""
     org = data["organization"]
     return Case(
-        id=data["id"], title=data["title"], summary=data["summary"].strip(), status=data["status"],
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"].strip(),
+        status=data["status"],
         last_reviewed=parse_partial_date(data["last_reviewed"]),
-        organization=Organization(name=org["name"], sector=org["sector"], region=org["region"], aliases=tuple(org.get("aliases", ()))),
-        touch=data["engagement"]["touch"], scale=data["engagement"]["scale"],
-        start=parse_partial_date(data["period"]["start"]), end=_opt_date(data["period"].get("end")),
+        organization=Organization(
+            name=org["name"], sector=org["sector"], region=org["region"], aliases=tuple(org.get("aliases", ()))
+        ),
+        touch=data["engagement"]["touch"],
+        scale=data["engagement"]["scale"],
+        start=parse_partial_date(data["period"]["start"]),
+        end=_opt_date(data["period"].get("end")),
         chain=tuple(_event(e) for e in data["chain"]),
         analysis=_analysis(data["analysis"]),
         impact=tuple(
-            Figure(metric=f["metric"], value=float(f["value"]), unit=f["unit"], as_of=parse_partial_date(f["as_of"]),
-                   source=f["source"], note=f.get("note"))
+            Figure(
+                metric=f["metric"],
+                value=float(f["value"]),
+                unit=f["unit"],
+                as_of=parse_partial_date(f["as_of"]),
+                source=f["source"],
+                note=f.get("note"),
+            )
             for f in data["impact"]
         ),
         discussion_questions=tuple(data["discussion_questions"]),
         sources=tuple(_source(s) for s in data["sources"]),
         related=tuple(Related(id=r["id"], relation=r["relation"], note=r.get("note")) for r in data.get("related", ())),
-        tags=tuple(data.get("tags", ())), contributors=tuple(data.get("contributors", ())), license=data["license"], path=path,
+        tags=tuple(data.get("tags", ())),
+        contributors=tuple(data.get("contributors", ())),
+        license=data["license"],
+        path=path,
     )

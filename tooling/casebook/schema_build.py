@@ -123,7 +123,10 @@ def _event() -> dict[str, Any]:
     return _object(
         "One link in the failure chain: something that happened at one stage, on one date.",
         {
-            "id": {"$ref": "#/$defs/event_id", "description": "Short id, unique in this case; the anchor of the event on its page."},
+            "id": {
+                "$ref": "#/$defs/event_id",
+                "description": "Short id, unique in this case; the anchor of the event on its page.",
+            },
             "date": _ref("partial_date", "When it happened, as precisely as the sources say."),
             "title": _text("A short label for the chain graph (at most 80 characters).", max_length=80),
             "stage": _ref("stage", "The customer-chain stage where it happened."),
@@ -131,7 +134,9 @@ def _event() -> dict[str, Any]:
             "failure_mode": _ref("failure_mode", "How the link failed; required for breaks and amplifiers only."),
             "layer": _ref("layer", "Latent condition or active failure (Reason)."),
             "description": _text("What happened, in two or three sentences of our own words.", min_length=20),
-            "caused_by": _list(_ref("event_id", "Id of an earlier event in this chain."), "Events that led to this one."),
+            "caused_by": _list(
+                _ref("event_id", "Id of an earlier event in this chain."), "Events that led to this one."
+            ),
             "sources": _source_ids("Sources that support this event; at least one."),
         },
         ["id", "date", "title", "stage", "kind", "layer", "description", "sources"],
@@ -148,14 +153,19 @@ def _source() -> dict[str, Any]:
     return _object(
         "A published source a reader can open.",
         {
-            "id": {"$ref": "#/$defs/source_id", "description": "Short id, unique in this case, cited by events and figures."},
+            "id": {
+                "$ref": "#/$defs/source_id",
+                "description": "Short id, unique in this case, cited by events and figures.",
+            },
             "title": _text("The source's own title."),
             "publisher": _text("Who published it: the outlet, agency, court or company."),
             "url": _ref("http_url", "Where to read it."),
             "published": _ref("partial_date", "When it was published."),
             "accessed": _ref("full_date", "When a contributor last read it and checked it says what the case says."),
             "archived_url": _ref("http_url", "An archived copy, for when the original moves."),
-            "type": _ref("source_type", "What kind of source it is; regulator, legislature, court and company are primary."),
+            "type": _ref(
+                "source_type", "What kind of source it is; regulator, legislature, court and company are primary."
+            ),
             "quote": _text("A few words quoted where the exact words are the fact.", max_length=300),
             "note": _text("Anything a reader should know about this source."),
         },
@@ -183,7 +193,10 @@ def _analysis() -> dict[str, Any]:
                     "type": _ref("crisis_type", "The crisis type; it must belong to the cluster."),
                     "nature": _ref("crisis_nature", "Operational (safety, welfare) or reputational."),
                     "claimed_cluster": _ref("crisis_cluster", "How the organization framed it at first, if different."),
-                    "crisis_history": {"type": "boolean", "description": "Whether the organization had a history of similar crises."},
+                    "crisis_history": {
+                        "type": "boolean",
+                        "description": "Whether the organization had a history of similar crises.",
+                    },
                 },
                 ["cluster", "type", "nature"],
             ),
@@ -199,8 +212,14 @@ def _analysis() -> dict[str, Any]:
             "response": _object(
                 "How the organization responded, overall.",
                 {
-                    "strategies": _list(_ref("response_strategy", "A response strategy."), "Strategies used, in the order they appeared.", min_items=1),
-                    "corrective_actions": _list(_ref("corrective_action", "A kind of corrective action."), "Kinds of corrective action taken."),
+                    "strategies": _list(
+                        _ref("response_strategy", "A response strategy."),
+                        "Strategies used, in the order they appeared.",
+                        min_items=1,
+                    ),
+                    "corrective_actions": _list(
+                        _ref("corrective_action", "A kind of corrective action."), "Kinds of corrective action taken."
+                    ),
                     "voice": _ref("voice", "Who spoke for the organization, mainly."),
                     "sources": _source_ids("Sources for the response."),
                 },
@@ -209,7 +228,9 @@ def _analysis() -> dict[str, Any]:
             "outcome": _object(
                 "What the failure cost and where trust ended up.",
                 {
-                    "consequences": _list(_ref("consequence", "A consequence."), "Consequences recorded by sources.", min_items=1),
+                    "consequences": _list(
+                        _ref("consequence", "A consequence."), "Consequences recorded by sources.", min_items=1
+                    ),
                     "trust_verdict": _ref("trust_verdict", "Where trust ended up."),
                     "justification": _text("One sentence justifying the verdict.", min_length=20),
                     "sources": _source_ids("Sources for the verdict."),
@@ -221,7 +242,9 @@ def _analysis() -> dict[str, Any]:
                     "A lesson, tied to the events it comes from.",
                     {
                         "text": _text("The lesson, in a sentence or two.", min_length=10),
-                        "events": _list(_ref("event_id", "Id of an event in the chain."), "Events the lesson draws on.", min_items=1),
+                        "events": _list(
+                            _ref("event_id", "Id of an event in the chain."), "Events the lesson draws on.", min_items=1
+                        ),
                     },
                     ["text", "events"],
                 ),
@@ -244,20 +267,36 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": [
-            "id", "title", "summary", "status", "last_reviewed", "organization", "engagement", "period",
-            "chain", "analysis", "impact", "discussion_questions", "sources", "license",
+            "id",
+            "title",
+            "summary",
+            "status",
+            "last_reviewed",
+            "organization",
+            "engagement",
+            "period",
+            "chain",
+            "analysis",
+            "impact",
+            "discussion_questions",
+            "sources",
+            "license",
         ],
         "properties": {
             "id": _ref("case_id", "The case id; it must equal the file name without .yaml."),
             "title": _text("A headline for the case, in our own words.", max_length=120),
-            "summary": _text("Two to four sentences: what broke, how it spread, how it ended.", min_length=40, max_length=1500),
+            "summary": _text(
+                "Two to four sentences: what broke, how it spread, how it ended.", min_length=40, max_length=1500
+            ),
             "status": _ref("status", "Editorial status."),
             "last_reviewed": _ref("full_date", "When the case was last checked against its sources."),
             "organization": _object(
                 "The organization whose trust broke.",
                 {
                     "name": _text("Its common name."),
-                    "aliases": _list(_text("Another name."), "Other names it is known by (used to match news to cases)."),
+                    "aliases": _list(
+                        _text("Another name."), "Other names it is known by (used to match news to cases)."
+                    ),
                     "sector": _ref("sector", "Its main sector."),
                     "region": _text("Where it operates or where the case played out."),
                 },
@@ -279,7 +318,12 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
                 },
                 ["start"],
             ),
-            "chain": _list(_ref("event", "An event."), "The failure chain: events in the order they happened.", min_items=1, unique=False),
+            "chain": _list(
+                _ref("event", "An event."),
+                "The failure chain: events in the order they happened.",
+                min_items=1,
+                unique=False,
+            ),
             "analysis": _analysis(),
             "impact": _list(
                 _object(
@@ -297,7 +341,9 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
                 "Measured figures: people affected, fines, recalls, market value.",
                 unique=False,
             ),
-            "discussion_questions": _list(_text("A question for a workshop.", min_length=10), "Questions for workshops.", min_items=1),
+            "discussion_questions": _list(
+                _text("A question for a workshop.", min_length=10), "Questions for workshops.", min_items=1
+            ),
             "sources": _list(_ref("source", "A source."), "Every source the case cites.", min_items=1, unique=False),
             "related": _list(
                 _object(

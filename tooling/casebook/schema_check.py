@@ -49,7 +49,7 @@ def _leaf(error: ValidationError) -> ValidationError:
         if deeper is None:
             break
         # For the date union we want the outer message, not "is not of type 'integer'".
-        if "x-message" in error.schema:
+        if isinstance(error.schema, Mapping) and "x-message" in error.schema:
             break
         error = deeper
     return error
@@ -73,12 +73,16 @@ def _diagnose(loaded: LoadResult, error: ValidationError) -> Diagnostic:
     if error.validator == "enum":
         options = [str(o) for o in schema.get("enum", [])]
         name = str(path[-1]) if path and isinstance(path[-1], str) else "value"
-        return loaded.diagnostic(path, "V300", f"unknown {name} {_short(error.instance)}{did_you_mean(str(error.instance), options)}")
+        return loaded.diagnostic(
+            path, "V300", f"unknown {name} {_short(error.instance)}{did_you_mean(str(error.instance), options)}"
+        )
     if "x-message" in custom:
         code = str(custom.get("x-code", "S203"))
         return loaded.diagnostic(path, code, f"{_short(error.instance)} {custom['x-message']}")
     if error.validator == "pattern":
-        return loaded.diagnostic(path, "S203", f"{_short(error.instance)} does not match the pattern {schema.get('pattern')}")
+        return loaded.diagnostic(
+            path, "S203", f"{_short(error.instance)} does not match the pattern {schema.get('pattern')}"
+        )
     return loaded.diagnostic(path, "S200", error.message if len(error.message) < 200 else error.message[:197] + "...")
 
 

@@ -15,5 +15,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
     home = load_vocabulary()["crisis_types"].terms[crisis["type"]].extra["cluster"]
     if home != crisis["cluster"]:
         yield loaded.diagnostic(
-            ("analysis", "crisis", "type"), "V301", f"crisis type '{crisis['type']}' belongs to the '{home}' cluster, not '{crisis['cluster']}'"
+            ("analysis", "crisis", "type"),
+            "V301",
+            f"crisis type '{crisis['type']}' belongs to the '{home}' cluster, not '{crisis['cluster']}'",
         )

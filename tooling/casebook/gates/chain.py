@@ -26,10 +26,15 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
     for i, event in enumerate(chain):
         mode = event.get("failure_mode")
         if mode and event["kind"] not in ("break", "amplifier"):
-            yield loaded.diagnostic(("chain", i, "failure_mode"), "C504", f"a {event['kind']} event carries no failure mode; only breaks and amplifiers do")
+            yield loaded.diagnostic(
+                ("chain", i, "failure_mode"),
+                "C504",
+                f"a {event['kind']} event carries no failure mode; only breaks and amplifiers do",
+            )
         elif mode and home_stage(mode) != event["stage"]:
             yield loaded.diagnostic(
-                ("chain", i, "failure_mode"), "C502",
+                ("chain", i, "failure_mode"),
+                "C502",
                 f"failure mode '{mode}' belongs to stage '{home_stage(mode)}', used here at '{event['stage']}'",
                 severity=Severity.WARNING,
             )
@@ -54,7 +59,9 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
         for event in chain:
             if event["kind"] != "context" and event["id"] not in attached:
                 yield loaded.diagnostic(
-                    ("chain", index[event["id"]], "id"), "C503", f"event '{event['id']}' has no caused_by path to or from any break"
+                    ("chain", index[event["id"]], "id"),
+                    "C503",
+                    f"event '{event['id']}' has no caused_by path to or from any break",
                 )
 
     for i, event in enumerate(chain):
@@ -68,5 +75,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
                 continue  # reported by the dates gate
             if certainly_before(when, cause_when):
                 yield loaded.diagnostic(
-                    ("chain", i, "caused_by", j), "D601", f"event '{event['id']}' ({when}) is dated before its cause '{cause}' ({cause_when})"
+                    ("chain", i, "caused_by", j),
+                    "D601",
+                    f"event '{event['id']}' ({when}) is dated before its cause '{cause}' ({cause_when})",
                 )

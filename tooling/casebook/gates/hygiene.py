@@ -16,7 +16,9 @@ from casebook.loading import JsonPath, LoadResult
 TODO = re.compile(r"\bTODO\b")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # North American numbers such as (555) 123-4567 or 555-123-4567, and international +CC numbers.
-PHONE = re.compile(r"(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])|\+\d{1,3}(?:[ .-]?\d{2,4}){3,5}(?!\w)")
+PHONE = re.compile(
+    r"(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])|\+\d{1,3}(?:[ .-]?\d{2,4}){3,5}(?!\w)"
+)
 URL_FIELDS = {"url", "archived_url"}
 
 

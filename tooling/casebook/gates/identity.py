@@ -14,7 +14,9 @@ def check_file_name(loaded: LoadResult, path: Path) -> Iterator[Diagnostic]:
     """The file must be named ``<id>.yaml``."""
     ident = loaded.data["id"]
     if path.stem != ident:
-        yield loaded.diagnostic(("id",), "I700", f"id '{ident}' does not match the file name '{path.name}' (expected {ident}.yaml)")
+        yield loaded.diagnostic(
+            ("id",), "I700", f"id '{ident}' does not match the file name '{path.name}' (expected {ident}.yaml)"
+        )
 
 
 def check_corpus(loaded: Iterable[tuple[LoadResult, Path]], known_ids: set[str]) -> Iterator[Diagnostic]:
@@ -36,5 +38,7 @@ def check_corpus(loaded: Iterable[tuple[LoadResult, Path]], known_ids: set[str])
         for i, rel in enumerate(result.data.get("related", [])):
             if rel["id"] not in corpus:
                 yield result.diagnostic(
-                    ("related", i, "id"), "R403", f"related case '{rel['id']}' is not in the corpus{did_you_mean(rel['id'], sorted(corpus))}"
+                    ("related", i, "id"),
+                    "R403",
+                    f"related case '{rel['id']}' is not in the corpus{did_you_mean(rel['id'], sorted(corpus))}",
                 )

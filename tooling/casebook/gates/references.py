@@ -15,7 +15,9 @@ def _duplicates(loaded: LoadResult, items: list[dict[str, Any]], field: str, wha
     for index, item in enumerate(items):
         ident = item["id"]
         if ident in seen:
-            yield loaded.diagnostic((field, index, "id"), "R404", f"{what} id '{ident}' is already used by {field}[{seen[ident]}]")
+            yield loaded.diagnostic(
+                (field, index, "id"), "R404", f"{what} id '{ident}' is already used by {field}[{seen[ident]}]"
+            )
         else:
             seen[ident] = index
 
@@ -44,19 +46,27 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
         for j, cause in enumerate(event.get("caused_by", [])):
             if cause not in events:
                 yield loaded.diagnostic(
-                    ("chain", i, "caused_by", j), "R400", f"caused_by '{cause}' is not an event in this chain{did_you_mean(cause, events)}"
+                    ("chain", i, "caused_by", j),
+                    "R400",
+                    f"caused_by '{cause}' is not an event in this chain{did_you_mean(cause, events)}",
                 )
     cited: set[str] = set()
     for path, ref in source_citations(data):
         cited.add(ref)
         if ref not in sources:
-            yield loaded.diagnostic(path, "R401", f"source '{ref}' is not in this case's sources{did_you_mean(ref, sources)}")
+            yield loaded.diagnostic(
+                path, "R401", f"source '{ref}' is not in this case's sources{did_you_mean(ref, sources)}"
+            )
     for i, lesson in enumerate(data["analysis"]["lessons"]):
         for j, ref in enumerate(lesson["events"]):
             if ref not in events:
                 yield loaded.diagnostic(
-                    ("analysis", "lessons", i, "events", j), "R402", f"lesson cites event '{ref}', which is not in the chain{did_you_mean(ref, events)}"
+                    ("analysis", "lessons", i, "events", j),
+                    "R402",
+                    f"lesson cites event '{ref}', which is not in the chain{did_you_mean(ref, events)}",
                 )
     for i, source in enumerate(data["sources"]):
         if source["id"] not in cited:
-            yield loaded.diagnostic(("sources", i, "id"), "R405", f"source '{source['id']}' is never cited", severity=Severity.WARNING)
+            yield loaded.diagnostic(
+                ("sources", i, "id"), "R405", f"source '{source['id']}' is never cited", severity=Severity.WARNING
+            )
