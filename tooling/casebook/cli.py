@@ -13,6 +13,7 @@ import click
 
 from casebook import __version__
 from casebook.codes import CODES, GATES, lookup
+from casebook.commands.watch import watch
 from casebook.reporters import REPORTER_BY_NAME
 from casebook.resources import default_cases_dir, schema_dir
 from casebook.validation import UsageError, validate_paths
@@ -106,3 +107,6 @@ def schema(mode: str) -> None:
         click.echo(f"{target} is stale: run `make schema`", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"{target} is up to date")
+
+
+main.add_command(watch)

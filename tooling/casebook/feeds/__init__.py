@@ -7,3 +7,9 @@ existing cases), ``cluster`` (same story across feeds), ``stubs`` (draft cases),
 """
 
 from __future__ import annotations
+
+from casebook.feeds.pipeline import Settings, run_watch
+from casebook.feeds.results import Candidate, FeedOutcome, WatchResult
+from casebook.feeds.sources import Feed, SourcesResult, load_sources
+
+__all__ = ["Candidate", "Feed", "FeedOutcome", "Settings", "SourcesResult", "WatchResult", "load_sources", "run_watch"]
