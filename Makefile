@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install Casebook with its dev tools
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check tooling tests
-	$(BIN)/ruff format --check tooling tests
+	$(BIN)/ruff check tooling tests site/hooks
+	$(BIN)/ruff format --check tooling tests site/hooks
 
 typecheck: $(STAMP)  ## mypy --strict on the package
 	$(BIN)/mypy
@@ -45,8 +45,8 @@ golden: $(STAMP)  ## rewrite tests/golden/ from the current code; review the dif
 	CASEBOOK_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden
 
 format: $(STAMP)
-	$(BIN)/ruff format tooling tests
-	$(BIN)/ruff check --fix tooling tests
+	$(BIN)/ruff format tooling tests site/hooks
+	$(BIN)/ruff check --fix tooling tests site/hooks
 
 clean:
 	rm -rf build site/docs/cases site/docs/_generated .pytest_cache .mypy_cache .ruff_cache

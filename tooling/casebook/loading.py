@@ -14,6 +14,7 @@ The loader never raises on bad input: it returns a ``LoadResult`` with diagnosti
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,12 +122,31 @@ class _Builder:
     def __init__(self, result: LoadResult) -> None:
         self.result = result
         self.documents = 0
+        self.aliases = 0
+        self.first_alias = 0
 
     def _flag(self, event: Any, code: str, message: str, path: JsonPath) -> None:
         mark = event.start_mark
+        if code == "Y102":
+            # Report the first anchor or alias and count the rest: an alias bomb would otherwise
+            # bury the report under thousands of identical lines.
+            self.aliases += 1
+            if self.aliases > 1:
+                return
+            self.first_alias = len(self.result.diagnostics)
         self.result.diagnostics.append(
             Diagnostic(self.result.path, mark.line + 1, mark.column + 1, code, message, json_path=json_path(path))
         )
+
+    def finish(self) -> None:
+        """Fold the count of further anchors and aliases into the first Y102 diagnostic."""
+        if self.aliases > 1:
+            first = self.result.diagnostics[self.first_alias]
+            more = self.aliases - 1
+            self.result.diagnostics[self.first_alias] = dataclasses.replace(
+                first,
+                message=f"{first.message} (and {more} more anchor{'s' if more > 1 else ''} or alias{'es' if more > 1 else ''})",
+            )
 
     def _check_node(self, event: Any, path: JsonPath) -> None:
         if getattr(event, "anchor", None):
@@ -166,10 +186,9 @@ class _Builder:
                 self.node(events, next(events), (*path, "?"))
                 continue
             self._check_node(key_event, path)
-            key = key_event.value
+            key: str = key_event.value
             child = (*path, key)
-            mark = key_event.start_mark
-            assert mark is not None  # the event parser marks every event; the stubs allow None
+            mark: Any = key_event.start_mark
             line = mark.line + 1
             if key in first_seen:
                 self._flag(key_event, "Y101", f"duplicate key '{key}' (first defined on line {first_seen[key]})", child)
@@ -203,6 +222,7 @@ def load_text(text: str, path: str) -> LoadResult:
     builder = _Builder(result)
     try:
         data = builder.run(iter(yaml.parse(text, Loader=_Loader)))
+        builder.finish()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

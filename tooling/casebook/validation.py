@@ -103,7 +103,8 @@ def validate_paths(paths: Sequence[Path]) -> CheckResult:
     """
     files = expand_paths(paths)
     result = CheckResult(files=len(files))
-    valid: list[tuple[LoadResult, Path]] = []
+    shaped: list[tuple[LoadResult, Path]] = []  # schema-valid: enough for the corpus gates
+    valid: list[tuple[LoadResult, Path]] = []  # no error at all: these become cases
     for path in files:
         try:
             loaded = load_file(path, _display(path))
@@ -111,9 +112,11 @@ def validate_paths(paths: Sequence[Path]) -> CheckResult:
             raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
         found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
         result.diagnostics += found
-        if loaded.ok and not any(d.severity is Severity.ERROR for d in found):
-            valid.append((loaded, path))
-    corpus = list(identity.check_corpus(valid, sibling_ids(files)))
+        if loaded.ok and not any(d.code[0] in "SVY" or d.code == "H803" for d in found):
+            shaped.append((loaded, path))
+            if not any(d.severity is Severity.ERROR for d in found):
+                valid.append((loaded, path))
+    corpus = list(identity.check_corpus(shaped, sibling_ids(files)))
     result.diagnostics += corpus
     rejected = {d.path for d in corpus if d.severity is Severity.ERROR}
     result.cases = [build_case(loaded.data, loaded.path) for loaded, _ in valid if loaded.path not in rejected]

@@ -9,7 +9,7 @@ import networkx as nx
 from casebook.dates import DateError, certainly_before, parse_partial_date
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.loading import LoadResult
-from casebook.vocabulary import home_stage
+from casebook.vocabulary import home_stage, natural_stages
 
 
 def check(loaded: LoadResult) -> Iterator[Diagnostic]:
@@ -31,7 +31,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
                 "C504",
                 f"a {event['kind']} event carries no failure mode; only breaks and amplifiers do",
             )
-        elif mode and home_stage(mode) != event["stage"]:
+        elif mode and event["stage"] not in natural_stages(mode):
             yield loaded.diagnostic(
                 ("chain", i, "failure_mode"),
                 "C502",
@@ -57,7 +57,8 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
         for ident in breaks:
             attached |= nx.node_connected_component(undirected, ident)
         for event in chain:
-            if event["kind"] != "context" and event["id"] not in attached:
+            dangling = any(cause not in index for cause in event.get("caused_by", []))
+            if event["kind"] != "context" and event["id"] not in attached and not dangling:
                 yield loaded.diagnostic(
                     ("chain", index[event["id"]], "id"),
                     "C503",

@@ -27,7 +27,8 @@ def check_corpus(loaded: Iterable[tuple[LoadResult, Path]], known_ids: set[str])
     """
     first: dict[str, str] = {}
     items = list(loaded)
-    for result, _path in sorted(items, key=lambda item: item[0].path):
+    # The file named after the id owns it; the others are the duplicates.
+    for result, _path in sorted(items, key=lambda item: (item[1].stem != item[0].data["id"], item[0].path)):
         ident = result.data["id"]
         if ident in first:
             yield result.diagnostic(("id",), "I701", f"case id '{ident}' is also declared in {first[ident]}")

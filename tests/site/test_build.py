@@ -1,0 +1,68 @@
+"""Building the site: pages exist, a failed build keeps the last good output, output is stable."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casebook.build import build_site
+from casebook.render import GENERATED_DIRS, RenderError
+
+ROOT = Path(__file__).resolve().parents[2]
+VALID = ROOT / "tests" / "fixtures" / "cases" / "valid"
+INVALID_ONE = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-cycle.yaml"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of mkdocs.yml and site/ (without generated pages) to build in isolation."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "site", tmp_path / "site", ignore=shutil.ignore_patterns(*GENERATED_DIRS, "__pycache__"))
+    return tmp_path
+
+
+def test_builds_a_page_per_case(project: Path) -> None:
+    """Every case gets /cases/<id>/ and the home page exists."""
+    out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert (out / "index.html").is_file()
+    assert (out / "cases" / "2099-acme-minimal" / "index.html").is_file()
+    page = (out / "cases" / "2099-acme-minimal" / "index.html").read_text(encoding="utf-8")
+    assert 'id="event-defect"' in page
+    assert "fonts.googleapis.com" not in page
+    assert "cases/2099-acme-minimal.md" in rendered.pages
+
+
+def test_failed_build_keeps_last_good_output(project: Path, tmp_path: Path) -> None:
+    """An invalid corpus raises with its diagnostics and leaves the previous site in place."""
+    out, _ = build_site(project / "mkdocs.yml", VALID, project / "out")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    shutil.copy(INVALID_ONE, broken / INVALID_ONE.name)
+    with pytest.raises(RenderError) as caught:
+        build_site(project / "mkdocs.yml", broken, project / "out")
+    assert [d.code for d in caught.value.diagnostics] == ["D601", "C500"]
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_same_corpus_builds_identical_case_pages(project: Path) -> None:
+    """Two builds of the same corpus give byte-identical case pages."""
+    first, _ = build_site(project / "mkdocs.yml", VALID, project / "one")
+    second, _ = build_site(project / "mkdocs.yml", VALID, project / "two")
+    page = Path("cases") / "2099-acme-minimal" / "index.html"
+    assert (first / page).read_bytes() == (second / page).read_bytes()
+
+
+def test_stale_generated_pages_are_removed(project: Path, tmp_path: Path) -> None:
+    """A generated page whose case was deleted disappears on the next render."""
+    stale = project / "site" / "docs" / "cases" / "2099-gone-case.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("# gone\n", encoding="utf-8")
+    _, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert "cases/2099-gone-case.md" in rendered.removed
+    assert not stale.exists()

@@ -1,0 +1,73 @@
+"""``casebook render`` and ``casebook build``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casebook.build import BuildError, build_site
+from casebook.render import RenderError, render_site
+from casebook.reporters import report_text
+from casebook.resources import default_cases_dir, project_root
+from casebook.validation import CheckResult
+
+
+def _fail_invalid(exc: RenderError) -> None:
+    result = CheckResult(files=len({d.path for d in exc.diagnostics}), diagnostics=exc.diagnostics)
+    click.echo(report_text(result), err=True, nl=False)
+    raise click.ClickException(str(exc))
+
+
+@click.command()
+@click.option(
+    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Docs folder to write the generated pages into.",
+)
+def render(cases_dir: Path | None, out_dir: Path) -> None:
+    """Write the generated Markdown pages into a docs folder, without MkDocs."""
+    try:
+        result = render_site(cases_dir or default_cases_dir(), out_dir)
+    except RenderError as exc:
+        _fail_invalid(exc)
+        return
+    click.echo(f"{len(result.pages)} pages: {len(result.written)} written, {len(result.removed)} removed")
+
+
+@click.command()
+@click.option(
+    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (default: site_dir of mkdocs.yml).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="mkdocs.yml to use (default: the project's).",
+)
+def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None) -> None:
+    """Render the pages and build the site with `mkdocs build --strict`.
+
+    The new site replaces the old one only when the build succeeds.
+    """
+    try:
+        target, rendered = build_site(
+            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir
+        )
+    except RenderError as exc:
+        _fail_invalid(exc)
+        return
+    except BuildError as exc:
+        raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
+    click.echo(f"built {len(rendered.pages)} generated pages into {target}")
