@@ -76,5 +76,9 @@ def test_failure_modes_have_real_home_stages() -> None:
     clusters = set(vocabulary["crisis_clusters"].slugs)
     postures = set(vocabulary["response_postures"].slugs)
     assert all(t.extra["home_stage"] in stages for t in vocabulary["failure_modes"].terms.values())
+    assert all(
+        set(t.extra.get("also_at", ())) <= stages - {t.extra["home_stage"]}
+        for t in vocabulary["failure_modes"].terms.values()
+    )
     assert all(t.extra["cluster"] in clusters for t in vocabulary["crisis_types"].terms.values())
     assert all(t.extra["posture"] in postures for t in vocabulary["response_strategies"].terms.values())

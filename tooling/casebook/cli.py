@@ -14,9 +14,9 @@ import click
 from casebook import __version__
 from casebook.codes import CODES, GATES, lookup
 from casebook.reporters import REPORTER_BY_NAME
-from casebook.resources import default_cases_dir, schema_dir
+from casebook.resources import ResourceError, default_cases_dir, schema_dir
 from casebook.validation import UsageError, validate_paths
-from casebook.vocabulary import VocabularyError, load_vocabulary
+from casebook.vocabulary import load_vocabulary
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -53,7 +53,7 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     targets = list(paths) or [default_cases_dir()]
     try:
         result = validate_paths(targets)
-    except (UsageError, VocabularyError) as exc:
+    except (UsageError, ResourceError) as exc:
         raise UsageFailure(str(exc)) from exc
     click.echo(REPORTER_BY_NAME[fmt](result), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
@@ -89,7 +89,7 @@ def schema(mode: str) -> None:
 
     try:
         text = render_schema_json(build_case_schema(load_vocabulary()))
-    except VocabularyError as exc:
+    except ResourceError as exc:
         raise UsageFailure(str(exc)) from exc
     target = schema_dir() / "case.schema.json"
     current = target.read_text(encoding="utf-8") if target.exists() else ""
@@ -108,11 +108,13 @@ def schema(mode: str) -> None:
     click.echo(f"{target} is up to date")
 
 
-from casebook.commands.build import build, render  # noqa: E402 - commands register after the group exists
+# Commands live in casebook.commands, one module per area; they register after the group exists.
+from casebook.commands.build import build, render  # noqa: E402
 from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
+from casebook.commands.new import new  # noqa: E402
+from casebook.commands.stats import stats  # noqa: E402
+from casebook.commands.synth import synth  # noqa: E402
+from casebook.commands.watch import watch  # noqa: E402
 
-main.add_command(render)
-main.add_command(build)
-main.add_command(graph_command)
-main.add_command(show_command)
-main.add_command(patterns_command)
+for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth, watch):
+    main.add_command(_command)

@@ -11,6 +11,10 @@ import os
 from pathlib import Path
 
 
+class ResourceError(Exception):
+    """The schema or vocabulary files are missing or broken; nothing can be checked (exit 2)."""
+
+
 def project_root() -> Path:
     """Return the root of the Casebook checkout the package belongs to."""
     env = os.environ.get("CASEBOOK_HOME")
@@ -20,8 +24,15 @@ def project_root() -> Path:
 
 
 def schema_dir() -> Path:
-    """Return the folder holding case.schema.json and vocabulary.yaml."""
-    return project_root() / "schema"
+    """Return the folder holding case.schema.json and vocabulary.yaml.
+
+    In a checkout that is ``schema/`` at the root; a plain install (for example as a pre-commit
+    hook in another repository) uses the copy packaged under ``casebook/data/schema``.
+    """
+    checkout = project_root() / "schema"
+    if (checkout / "vocabulary.yaml").is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "data" / "schema"
 
 
 def default_cases_dir() -> Path:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from casebook.loading import load_file
-from casebook.resources import schema_dir
+from casebook.resources import ResourceError, schema_dir
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class TermList:
         return list(self.terms)
 
 
-class VocabularyError(Exception):
+class VocabularyError(ResourceError):
     """The vocabulary file itself is broken; nothing can be checked without it."""
 
 
@@ -85,6 +85,12 @@ def stage_order() -> list[str]:
 def home_stage(failure_mode: str) -> str:
     """The home stage of a failure mode."""
     return str(load_vocabulary()["failure_modes"].terms[failure_mode].extra["home_stage"])
+
+
+def natural_stages(failure_mode: str) -> tuple[str, ...]:
+    """Stages where a failure mode draws no warning: its home stage and its ``also_at`` stages."""
+    extra = load_vocabulary()["failure_modes"].terms[failure_mode].extra
+    return (str(extra["home_stage"]), *(str(s) for s in extra.get("also_at", ())))
 
 
 def is_primary_source(source_type: str) -> bool:

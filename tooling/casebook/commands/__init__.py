@@ -1,1 +1,1 @@
-"""Click commands, one module per group of commands; registered in ``casebook.cli``."""
+"""Subcommands of the ``casebook`` CLI, one module per area; ``cli.py`` registers them."""

@@ -9,7 +9,7 @@ import networkx as nx
 from casebook.dates import DateError, certainly_before, parse_partial_date
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.loading import LoadResult
-from casebook.vocabulary import home_stage
+from casebook.vocabulary import home_stage, natural_stages
 
 
 def check(loaded: LoadResult) -> Iterator[Diagnostic]:
@@ -31,7 +31,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
                 "C504",
                 f"a {event['kind']} event carries no failure mode; only breaks and amplifiers do",
             )
-        elif mode and home_stage(mode) != event["stage"]:
+        elif mode and event["stage"] not in natural_stages(mode):
             yield loaded.diagnostic(
                 ("chain", i, "failure_mode"),
                 "C502",
