@@ -41,14 +41,12 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
 def inline_svg(svg: str) -> str:
     """Adapt an SVG from ``casebook.graph`` to sit inside a Material page.
 
-    Two changes, until the graph module makes them itself. Its links become ``xlink:href``:
-    Material's instant navigation assigns ``el.href = el.href`` to every ``[href]`` element of a
-    page, which throws on SVG links (their ``href`` is read-only), and ``[href]`` does not match
-    the XLink attribute. And the drawing becomes a group rather than an image, since an ``img``
-    role with focusable links inside is invalid ARIA (axe: nested-interactive).
+    Its links become ``xlink:href``: Material's instant navigation assigns ``el.href = el.href``
+    to every ``[href]`` element of a page, which throws on SVG links (their ``href`` is
+    read-only) and stops the loop; ``[href]`` does not match the XLink attribute, which every
+    browser still follows.
     """
-    svg = svg.strip("\n").replace(' role="img"', ' role="group"', 1)
-    return svg.replace("<a href=", "<a xlink:href=")
+    return svg.strip("\n").replace("<a href=", "<a xlink:href=")
 
 
 def natural_width(svg: str) -> int:
