@@ -79,7 +79,7 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
     stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
     layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
     return [
-        '<div class="cb-glance cb-screen-only" markdown>',
+        '<div class="cb-glance cb-screen-only" markdown data-search-exclude>',  # repeats event titles
         "",
         f"First break\n:   {_event_link(case, first.id)}, at the {esc(label('stages', first.stage)).lower()} stage "
         f"({esc(first.date)})",
