@@ -41,6 +41,9 @@ site: $(STAMP)  ## build the static site into build/site
 serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+golden: $(STAMP)  ## rewrite tests/golden/ from the current code; review the diff before committing
+	CASEBOOK_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden
+
 format: $(STAMP)
 	$(BIN)/ruff format tooling tests site/hooks
 	$(BIN)/ruff check --fix tooling tests site/hooks

@@ -34,7 +34,7 @@ def test_every_case_has_a_page_with_its_parts(site: BuiltSite) -> None:
         assert f'data-case="{case.id}"' in page, "the chain graph is inline"
         for event in case.chain:
             assert f"event-{event.id}" in ids
-            assert f'href="#event-{event.id}"' in page
+            assert f'xlink:href="#event-{event.id}"' in page
         assert {f"source-{s.id}" for s in case.sources} <= ids
         assert {"chain", "sources", "cite", "discussion-questions"} <= ids
         assert "@misc{casebook-" + case.id in page

@@ -129,3 +129,11 @@ def test_generate_is_deterministic() -> None:
     case = minimal_case()
     other = dataclasses.replace(case, id="2099-acme-other", related=())
     assert generate([case, other], SETTINGS) == generate([other, case], SETTINGS)
+
+
+def test_an_empty_corpus_still_renders_every_page() -> None:
+    """A fresh clone without cases builds: pages, feed and exports exist and are well formed."""
+    pages = generate([], SETTINGS)
+    assert {"index.md", "cases/index.md", "filter/index.md", "patterns/index.md", "feed.xml"} <= set(pages)
+    assert json.loads(pages["data/cases.json"])["cases"] == []
+    assert feedparser.parse(io.BytesIO(pages["feed.xml"].encode("utf-8"))).bozo == 0

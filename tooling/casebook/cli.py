@@ -118,6 +118,7 @@ from casebook.commands.graph import graph_command, patterns_command, show_comman
 from casebook.commands.new import new  # noqa: E402
 from casebook.commands.stats import stats  # noqa: E402
 from casebook.commands.synth import synth  # noqa: E402
+from casebook.commands.watch import watch  # noqa: E402
 
-for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth):
+for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth, watch):
     main.add_command(_command)

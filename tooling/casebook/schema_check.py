@@ -116,9 +116,28 @@ def check_schema(loaded: LoadResult, *, skip: frozenset[JsonPath] = frozenset())
     """
     fast = _fast_check()
     if fast is not None and fast(loaded.data):
-        return
+        return iter(())
+    return check_against(_validator(), loaded, skip=skip)
+
+
+def check_against(
+    validator: Draft202012Validator, loaded: LoadResult, *, skip: frozenset[JsonPath] = frozenset()
+) -> Iterator[Diagnostic]:
+    """Yield located diagnostics for ``loaded.data`` against any schema, deduplicated by position.
+
+    Other YAML files with schemas of their own (the news watch's feeds/sources.yaml) use this so
+    their errors are located and worded exactly as case errors are.
+
+    Args:
+        validator: A validator for the file's schema.
+        loaded: The loaded file, with its position map.
+        skip: JSON paths whose errors are reported elsewhere.
+
+    Yields:
+        One diagnostic per distinct problem, with S2xx/V300 codes or the schema's own ``x-code``.
+    """
     seen: set[tuple[int, int, str, str]] = set()
-    for error in _validator().iter_errors(loaded.data):
+    for error in validator.iter_errors(loaded.data):
         if tuple(error.absolute_path) in skip:
             continue
         diagnostic = _diagnose(loaded, error)

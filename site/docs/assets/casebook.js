@@ -115,7 +115,14 @@
     update(form, data);
   }
 
+  // Material's search dialog has role=dialog but no name (axe aria-dialog-name); name it.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     var form = document.getElementById("cb-filter");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";

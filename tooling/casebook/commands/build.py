@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from casebook.build import BuildError, build_site
-from casebook.render import RenderError, render_site
+from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir, project_root
 from casebook.validation import CheckResult
@@ -30,14 +30,28 @@ def _fail_invalid(exc: RenderError) -> None:
     required=True,
     help="Docs folder to write the generated pages into.",
 )
-def render(cases_dir: Path | None, out_dir: Path) -> None:
-    """Write the generated Markdown pages into a docs folder, without MkDocs."""
+@click.option(
+    "--site-url",
+    envvar="CASEBOOK_SITE_URL",
+    default="",
+    help="Public root of the site, for the feed and citations (default: $CASEBOOK_SITE_URL; links stay relative without it).",
+)
+@click.option(
+    "--repo-url",
+    envvar="CASEBOOK_REPO_URL",
+    default="",
+    help="Repository home page, for the 'edit this case' links (default: $CASEBOOK_REPO_URL).",
+)
+@click.option("--edit-path", default="edit/main/", show_default=True, help="Edit path under --repo-url.")
+def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, edit_path: str) -> None:
+    """Write the generated pages and data files into a docs folder, without MkDocs."""
+    settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
     try:
-        result = render_site(cases_dir or default_cases_dir(), out_dir)
+        result = render_site(cases_dir or default_cases_dir(), out_dir, settings)
     except RenderError as exc:
         _fail_invalid(exc)
         return
-    click.echo(f"{len(result.pages)} pages: {len(result.written)} written, {len(result.removed)} removed")
+    click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
 
 
 @click.command()
@@ -70,4 +84,4 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
         return
     except BuildError as exc:
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
-    click.echo(f"built {len(rendered.pages)} generated pages into {target}")
+    click.echo(f"built the site ({len(rendered.pages)} generated files) into {target}")

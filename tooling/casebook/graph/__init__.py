@@ -10,6 +10,7 @@ from casebook.graph.build import build_chain_graph, chain_order
 from casebook.graph.chain_svg import render_chain_svg
 from casebook.graph.corpus import CorpusAnalysis, Transition, analyse_corpus
 from casebook.graph.layout import Layout, layout_chain
+from casebook.graph.patterns_svg import render_patterns_svg
 from casebook.graph.similarity import similar_cases
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "chain_order",
     "layout_chain",
     "render_chain_svg",
+    "render_patterns_svg",
     "similar_cases",
 ]

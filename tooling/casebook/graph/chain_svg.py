@@ -26,7 +26,7 @@ from casebook.graph.layout import (
     layout_chain,
 )
 from casebook.graph.routing import Box, EdgeRoute, Point
-from casebook.graph.style import chain_css
+from casebook.graph.style import chain_css, svg_role
 from casebook.graph.text import escape, num, text_width, xml_id
 from casebook.model import Case
 from casebook.vocabulary import load_vocabulary
@@ -191,7 +191,7 @@ def render_chain_svg(case: Case) -> str:
     w, h = num(layout.width), num(layout.height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-chain" viewBox="0 0 {w} {h}" width="100%" '
-        f'style="max-width:{w}px" role="img" aria-labelledby="{title_id} {desc_id}" data-case="{escape(case.id)}">',
+        f'style="max-width:{w}px" role="{svg_role(True)}" aria-labelledby="{title_id} {desc_id}" data-case="{escape(case.id)}">',
         f'<title id="{title_id}">Failure chain: {escape(case.title)}</title>',
         f'<desc id="{desc_id}">{escape(describe(case, analysis, stage_labels))}</desc>',
         f"<style>{chain_css()}</style>",

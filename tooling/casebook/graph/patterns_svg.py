@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from casebook.graph.corpus import CorpusAnalysis
-from casebook.graph.style import patterns_css
+from casebook.graph.style import patterns_css, svg_role
 from casebook.graph.text import escape, num, xml_id
 from casebook.vocabulary import load_vocabulary
 
@@ -72,12 +72,12 @@ def render_patterns_svg(analysis: CorpusAnalysis, link_for: LinkFor | None = Non
     widest_bar = max((n for _, n in analysis.first_break_stages), default=0)
     href = {s: safe_href(link_for(s)) if link_for else None for s in stages}
     grid_x = PAD + LEFT + BAR_W + 12
-    width = grid_x + CELL_W * len(stages) + PAD + 40
+    width = grid_x + CELL_W * len(stages) + PAD + 64  # room for the last slanted column label
     height = PAD + HEAD_H + CELL_H * len(stages) + 64
     title_id, desc_id = xml_id("patterns", "title"), xml_id("patterns", "desc")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-patterns" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="100%" style="max-width:{num(width)}px" role="img" aria-labelledby="{title_id} {desc_id}">',
+        f'width="100%" style="max-width:{num(width)}px" role="{svg_role(any(href.values()))}" aria-labelledby="{title_id} {desc_id}">',
         f'<title id="{title_id}">How failure chains travel between stages</title>',
         f'<desc id="{desc_id}">{escape(_describe(analysis, labels))}</desc>',
         f"<style>{patterns_css()}</style>",

@@ -14,9 +14,11 @@ are broken by case id.
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from casebook.model import Case
 
@@ -56,18 +58,25 @@ def features(case: Case) -> Features:
     return found
 
 
+def _jaccard(left: frozenset[Any], right: frozenset[Any], weight: float) -> tuple[float, float]:
+    union = len(left | right)
+    return (weight * len(left & right) / union, weight) if union else (0.0, 0.0)
+
+
+def score(a: Features, b: Features) -> float:
+    """Score two feature sets in [0, 1] (module docstring)."""
+    parts = (
+        _jaccard(a.failure_modes, b.failure_modes, WEIGHTS["failure_modes"]),
+        _jaccard(a.stages, b.stages, WEIGHTS["stages"]),
+        _jaccard(a.transitions, b.transitions, WEIGHTS["transitions"]),
+    )
+    weight = sum(w for _, w in parts)
+    return round(sum(s for s, _ in parts) / weight, 4) if weight else 0.0
+
+
 def similarity(a: Case, b: Case) -> float:
     """Score how alike two cases' chains are, in [0, 1] (module docstring)."""
-    fa, fb = features(a), features(b)
-    total = weight = 0.0
-    for family, w in WEIGHTS.items():
-        left: frozenset[object] = getattr(fa, family)
-        right: frozenset[object] = getattr(fb, family)
-        union = left | right
-        if union:
-            total += w * len(left & right) / len(union)
-            weight += w
-    return round(total / weight, 4) if weight else 0.0
+    return score(features(a), features(b))
 
 
 def similar_cases(case: Case, cases: Iterable[Case], limit: int = 5) -> list[tuple[str, float]]:
@@ -81,6 +90,12 @@ def similar_cases(case: Case, cases: Iterable[Case], limit: int = 5) -> list[tup
     Returns:
         ``(case_id, score)`` pairs, best first; equal scores in case-id order.
     """
-    scored = {other.id: similarity(case, other) for other in cases if other.id != case.id}
-    ranked = sorted(((ident, score) for ident, score in scored.items() if score > 0), key=lambda p: (-p[1], p[0]))
-    return ranked[: max(limit, 0)]
+    mine = features(case)
+    scored = {}
+    for other in cases:
+        if other.id != case.id:
+            value = score(mine, features(other))
+            if value > 0:
+                scored[other.id] = value
+    best = heapq.nsmallest(max(limit, 0), ((-value, ident) for ident, value in scored.items()))
+    return [(ident, -negative) for negative, ident in best]

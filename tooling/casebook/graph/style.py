@@ -57,6 +57,21 @@ DARK = {
 }
 
 KINDS = ("break", "amplifier", "response", "recovery", "context")
+
+
+def svg_role(has_links: bool) -> str:
+    """The ARIA role of a Casebook SVG root.
+
+    ``img`` gives its children presentational status, so links inside it become focus stops
+    that screen readers cannot see; axe-core reports that as ``nested-interactive`` (serious,
+    WCAG 4.1.2; see dequelabs/axe-core#2213). A picture with links is therefore a
+    ``graphics-document`` (WAI-ARIA Graphics Module): it keeps its name and description from
+    ``aria-labelledby`` and lets keyboard and screen-reader users reach every event. A picture
+    without links stays an ``img``.
+    """
+    return "graphics-document" if has_links else "img"
+
+
 FONT = 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif'
 
 

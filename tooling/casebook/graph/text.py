@@ -58,9 +58,10 @@ def escape(text: str) -> str:
     """Escape text for an SVG/XML text node or a double-quoted attribute.
 
     Every ``<``, ``>``, ``&``, ``"`` and ``'`` becomes an entity, so no field of a case can open
-    an element or an attribute; characters XML cannot carry are removed.
+    an element or an attribute; characters XML cannot carry are removed. Runs of whitespace
+    become one space: a blank line inside an SVG would end the raw HTML block of a Markdown page.
     """
-    clean = _NOT_XML.sub("", text)
+    clean = " ".join(_NOT_XML.sub("", text).split())
     return (
         clean.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -88,15 +89,16 @@ def text_width(text: str, size: float) -> float:
     return em * size
 
 
-def _split_long(word: str, width: float, size: float) -> list[str]:
-    pieces: list[str] = []
-    current = ""
+def _break_word(current: str, word: str, width: float, size: float) -> tuple[list[str], str]:
+    """Hyphenate a word too long for a line: fill what is left of ``current``, then whole lines."""
+    done: list[str] = []
+    line = f"{current} " if current else ""
     for char in word:
-        if current and text_width(current + char + "-", size) > width:
-            pieces.append(current + "-")
-            current = ""
-        current += char
-    return [*pieces, current]
+        if text_width(line + char + "-", size) > width and line.strip():
+            done.append(line + "-" if not line.endswith(" ") else line.rstrip())
+            line = ""
+        line += char
+    return done, line
 
 
 def wrap(text: str, width: float, size: float, max_lines: int) -> list[str]:
@@ -109,12 +111,15 @@ def wrap(text: str, width: float, size: float, max_lines: int) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split():
-        for piece in _split_long(word, width, size) if text_width(word, size) > width else [word]:
-            candidate = f"{current} {piece}" if current else piece
-            if current and text_width(candidate, size) > width:
-                lines.append(current)
-                candidate = piece
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size) <= width:
             current = candidate
+        elif text_width(word, size) <= width:
+            lines.append(current)
+            current = word
+        else:
+            done, current = _break_word(current, word, width, size)
+            lines += done
     if current:
         lines.append(current)
     if len(lines) > max_lines:

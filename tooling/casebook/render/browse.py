@@ -34,13 +34,16 @@ def cases_index(corpus: Corpus) -> str:
         for c in corpus.newest_first()
     ]
     lines = [
-        front_matter(_NOT_SEARCHED),
+        front_matter({**_NOT_SEARCHED, "hide": ["navigation", "toc"]}),
         "# All cases",
         "",
         f"{plural(len(corpus.cases), 'case')}, newest first. [Browse them by facet](../browse/index.md) or "
         "[filter them](../filter/index.md) by any combination of facets and text.",
         "",
+        '<div class="cb-case-table" markdown>',
+        "",
         table(["Case", "Organization", "Year", "Sector", "Trust verdict"], rows),
+        "</div>",
     ]
     return "\n".join(lines)
 

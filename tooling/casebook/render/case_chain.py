@@ -38,6 +38,17 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
 """What ``derived`` in cases.json holds (documented on the Data page)."""
 
 
+def inline_svg(svg: str) -> str:
+    """Adapt an SVG from ``casebook.graph`` to sit inside a Material page.
+
+    Its links become ``xlink:href``: Material's instant navigation assigns ``el.href = el.href``
+    to every ``[href]`` element of a page, which throws on SVG links (their ``href`` is
+    read-only) and stops the loop; ``[href]`` does not match the XLink attribute, which every
+    browser still follows.
+    """
+    return svg.strip("\n").replace("<a href=", "<a xlink:href=")
+
+
 def natural_width(svg: str) -> int:
     """The drawing's width in CSS pixels, from its viewBox; the page keeps it from shrinking too far."""
     found = _VIEWBOX.search(svg)
@@ -68,7 +79,7 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
     stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
     layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
     return [
-        '<div class="cb-glance cb-screen-only" markdown>',
+        '<div class="cb-glance cb-screen-only" markdown data-search-exclude>',  # repeats event titles
         "",
         f"First break\n:   {_event_link(case, first.id)}, at the {esc(label('stages', first.stage)).lower()} stage "
         f"({esc(first.date)})",
@@ -93,12 +104,14 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
 
 def chain_section(case: Case, corpus: Corpus) -> list[str]:
     """The graph (left out of search: its text repeats the timeline) and the derived figures."""
-    svg = render_chain_svg(case).strip("\n")
+    svg = inline_svg(render_chain_svg(case))
     return [
         "## Failure chain { #chain }",
         "",
         '<figure class="cb-graph" data-search-exclude>',
-        f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px">',
+        # Focusable, so that keyboard users can scroll a graph wider than the screen.
+        f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px" tabindex="0" role="region" '
+        'aria-label="Failure chain graph">',
         svg,
         "</div>",
         "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "

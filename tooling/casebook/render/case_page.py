@@ -95,7 +95,7 @@ def timeline(case: Case) -> list[str]:
             "",
             esc(event.description),
             "",
-            f"<small>{after_html}Sources: {refs}</small>",
+            f"<small data-search-exclude>{after_html}Sources: {refs}</small>",  # titles repeated: not searched
             "",
             "</div>",
             "",

@@ -53,11 +53,11 @@ def impact_section(case: Case) -> list[str]:
                 source_refs(case, [figure.source]),
             ]
         )
-    # Left out of the printed handout, which keeps to the chain, analysis, questions and sources.
+    # Left out of the printed handout (chain, analysis, questions and sources) and of search.
     return [
-        '<div class="cb-impact cb-screen-only" markdown>',
+        '<div class="cb-impact cb-screen-only" markdown data-search-exclude>',
         "",
-        "## Impact",
+        "## Impact { data-search-exclude }",
         "",
         table(["Figure", "Value", "As of", "Source"], rows),
         "</div>",
@@ -67,7 +67,7 @@ def impact_section(case: Case) -> list[str]:
 
 def questions_section(case: Case) -> list[str]:
     """Discussion questions for a workshop."""
-    lines = ["## Discussion questions { #discussion-questions }", ""]
+    lines = ["## Discussion questions { #discussion-questions data-search-exclude }", ""]
     lines += [f"{i}. {esc(q)}" for i, q in enumerate(case.discussion_questions, start=1)]
     return [*lines, ""]
 

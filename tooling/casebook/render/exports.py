@@ -107,8 +107,19 @@ def cases_csv(corpus: Corpus) -> str:
     return out.getvalue()
 
 
-def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]]) -> str:
-    """``/data/``: what the downloads contain and how to read them."""
+def _size(text: str) -> str:
+    size = len(text.encode("utf-8"))
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
+def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict[str, str]) -> str:
+    """``/data/``: what the downloads contain and how to read them.
+
+    Args:
+        corpus: The corpus.
+        derived_fields: ``(name, meaning)`` of each field of ``derived`` in cases.json.
+        files: The generated files, to give the downloads' sizes.
+    """
     columns = table(["Column", "Meaning"], [[f"`{name}`", esc(meaning)] for name, meaning, _ in CSV_COLUMNS])
     derived = table(["Field", "Meaning"], [[f"`{name}`", esc(meaning)] for name, meaning in derived_fields])
     lines = [
@@ -120,11 +131,11 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]]) -> str:
         "",
         "## Downloads",
         "",
-        "[cases.json](cases.json)\n:   Every case with every field, named as in the YAML files (see the "
+        f"[cases.json](cases.json) ({_size(files[JSON_PATH])})\n:   Every case with every field, named as in the YAML files (see the "
         "[case format](../reference/case-format.md)), plus a `derived` object computed from its chain. The top level "
         "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id.",
         "",
-        f"[cases.csv](cases.csv)\n:   One row per case, UTF-8 with a header row. Lists are joined with `{LIST_SEPARATOR}`. "
+        f"[cases.csv](cases.csv) ({_size(files[CSV_PATH])})\n:   One row per case, UTF-8 with a header row. Lists are joined with `{LIST_SEPARATOR}`. "
         "A cell that would start with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'` so "
         "that spreadsheets do not run it as a formula; programs should strip one leading `'` from every cell.",
         "",

@@ -85,16 +85,18 @@ def filter_page(corpus: Corpus) -> str:
         'placeholder="Title, organization, summary or event" autocomplete="off">',
         '<button type="reset" class="md-button">Clear</button>',
         "</div>",
+        # The count sits above the facets so that it is in view while boxes are ticked on a phone.
+        f'<p id="cb-status" class="cb-status" role="status" aria-live="polite">{text(plural(len(corpus.cases), "case"))}</p>',
+        '<div class="cb-filter-body">',
         '<div class="cb-facets">',
     ]
     for index in range(len(FACETS)):
         lines += _fieldset(corpus, index)
     lines += [
         "</div>",
+        '<ol id="cb-results" class="cb-results" aria-label="Matching cases"></ol>',
+        "</div>",
         "</form>",
-        "",
-        f'<p id="cb-status" class="cb-status" role="status" aria-live="polite">{text(plural(len(corpus.cases), "case"))}</p>',
-        '<ol id="cb-results" class="cb-results"></ol>',
         "",
         "<noscript><p>The filter needs JavaScript. Every grouping it offers is also on the "
         '<a href="../browse/">browse pages</a>, which work without it, and <a href="../cases/">all cases</a> '

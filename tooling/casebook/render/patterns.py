@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from casebook.graph import CorpusAnalysis
 from casebook.graph.patterns_svg import render_patterns_svg
 from casebook.model import Case
+from casebook.render.case_chain import inline_svg
 from casebook.render.context import Corpus, label
 from casebook.render.facets import QUADRANTS, quadrant
 from casebook.render.markdown import attr, esc, front_matter, plural, table, text
@@ -135,9 +136,8 @@ def _matrix(corpus: Corpus) -> list[str]:
 def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
     """``/patterns/``: the heat map, the tables behind it and the Touch-versus-Scale matrix."""
     touched = {e.stage for c in corpus.cases for e in c.chain}
-    svg = render_patterns_svg(analysis, link_for=lambda s: f"../browse/stage/#{s}" if s in touched else None).strip(
-        "\n"
-    )
+    svg = render_patterns_svg(analysis, link_for=lambda s: f"../browse/stage/#{s}" if s in touched else None)
+    svg = inline_svg(svg)
     lines = [
         front_matter({"hide": ["navigation"], "search": {"exclude": True}}),
         "# Patterns",
@@ -147,7 +147,7 @@ def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
         "which outcome. Every number links to the cases behind it.",
         "",
         '<figure class="cb-graph cb-graph--patterns">',
-        f'<div class="cb-graph-scroll">{svg}</div>',
+        f'<div class="cb-graph-scroll" tabindex="0" role="region" aria-label="Stage transitions heat map">{svg}</div>',
         "<figcaption>Rows: the stage a link starts from; columns: the stage it leads to. Bars: chains that "
         "first broke at each stage. Select a stage to browse its cases.</figcaption>",
         "</figure>",

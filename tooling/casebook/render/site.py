@@ -61,9 +61,9 @@ def generate(cases: list[Case], settings: SiteSettings | None = None) -> dict[st
     pages.update(reference_pages())
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
-    pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
     pages[CSV_PATH] = cases_csv(corpus)
+    pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS, pages)
     pages[FEED_PATH] = atom_feed(corpus)
     return pages
 
