@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from casebook.build import cases_dir_from_env, settings_from_config
+from casebook.build import cases_dir_from_env, prerendered, settings_from_config
 from casebook.render import RenderError, render_site
 
 log = logging.getLogger("mkdocs.hooks.casebook")
@@ -32,6 +32,12 @@ def on_config(config: Any) -> Any:
 def on_pre_build(config: Any) -> None:
     """Render generated pages into docs_dir; invalid cases stop the build with located errors."""
     root = Path(config.config_file_path).parent
+    # `casebook build` has just rendered these pages; only their warnings are left to report.
+    result = prerendered(Path(config.docs_dir))
+    if result is not None:
+        for diagnostic in result.diagnostics:
+            log.warning(diagnostic.format())
+        return
     try:
         result = render_site(cases_dir_from_env(root / "cases"), Path(config.docs_dir), settings_from_config(config))
     except RenderError as exc:

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from casebook.build import build_site
+from casebook.build import BuildError, build_site
+from casebook.progress import Progress
 from casebook.render import RenderError
+from casebook.render import site as site_module
 from tests.sites import copy_project
+from tests.unit.test_progress import FakeTTY
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "cases" / "valid"
 INVALID_ONE = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-cycle.yaml"
+WARNING_ONLY = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-home-stage-warning.yaml"
 
 pytestmark = pytest.mark.slow
 
@@ -65,3 +70,39 @@ def test_stale_generated_pages_are_removed(project: Path, tmp_path: Path) -> Non
     _, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
     assert "cases/2099-gone-case.md" in rendered.removed
     assert not stale.exists()
+
+
+def test_renders_once_per_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """build_site renders before MkDocs starts; the hook reuses that render instead of redoing it."""
+    calls: list[Path] = []
+    real = site_module.build_pages
+
+    def counting(cases_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        calls.append(cases_dir)
+        return real(cases_dir, *args, **kwargs)
+
+    monkeypatch.setattr(site_module, "build_pages", counting)
+    build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert calls == [VALID]
+
+
+def test_case_warnings_still_fail_the_strict_build(project: Path, tmp_path: Path) -> None:
+    """A warning-only case is reported through MkDocs by the hook, so --strict still fails."""
+    corpus = tmp_path / "warned"
+    corpus.mkdir()
+    shutil.copy(WARNING_ONLY, corpus / WARNING_ONLY.name)
+    with pytest.raises(BuildError, match="strict"):
+        build_site(project / "mkdocs.yml", corpus, project / "out")
+
+
+def test_build_shows_progress_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checking, rendering and MkDocs' pages are counted on a terminal's stderr, and the line is erased."""
+    monkeypatch.delenv("CI", raising=False)
+    stream = FakeTTY()
+    progress = Progress(stream, enabled=True)
+    build_site(project / "mkdocs.yml", VALID, project / "out", progress=progress)
+    progress.close()
+    text = stream.getvalue()
+    for phase in ("checking 1 of 1 files", "rendering 1 of 1 case pages", "building", "pages (100%)"):
+        assert phase in text
+    assert text.endswith("\r")

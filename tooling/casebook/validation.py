@@ -149,6 +149,6 @@ def validate_paths(paths: Sequence[Path], *, progress: Progress | None = None) -
     return result
 
 
-def load_corpus(cases_dir: Path) -> CheckResult:
+def load_corpus(cases_dir: Path, *, progress: Progress | None = None) -> CheckResult:
     """Validate a corpus folder; the render and graph commands build from ``result.cases``."""
-    return validate_paths([cases_dir])
+    return validate_paths([cases_dir], progress=progress)
