@@ -84,7 +84,7 @@ def _progress_events(progress: Progress) -> Any:
             return output
 
         def on_post_build(self, *, config: Any) -> None:
-            progress.note("writing the search index and sitemap")
+            progress.note("finishing the search index and sitemap")
 
     return _Counter()
 
@@ -132,6 +132,7 @@ def build_site(
         _PRERENDERED[docs_key] = rendered
         if progress.enabled:
             config.plugins["casebook-progress"] = _progress_events(progress)
+        progress.note("starting MkDocs")
         try:
             build(config)
             if counter.messages:
