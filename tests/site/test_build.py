@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 
 from casebook.build import BuildError, build_site
 from casebook.progress import Progress
-from casebook.render import RenderError
+from casebook.render import RenderError, search_trim, svg_slots
 from casebook.render import site as site_module
 from tests.sites import copy_project
 from tests.unit.test_progress import FakeTTY
@@ -18,6 +19,7 @@ from tests.unit.test_progress import FakeTTY
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "cases" / "valid"
 INVALID_ONE = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-cycle.yaml"
+REAL = ROOT / "tests" / "fixtures" / "cases" / "real"
 WARNING_ONLY = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-home-stage-warning.yaml"
 
 pytestmark = pytest.mark.slow
@@ -106,3 +108,17 @@ def test_build_shows_progress_on_a_terminal(project: Path, monkeypatch: pytest.M
     for phase in ("checking 1 of 1 files", "rendering 1 of 1 case pages", "building", "pages (100%)"):
         assert phase in text
     assert text.endswith("\r")
+
+
+def test_svg_lifting_and_search_trim_change_no_byte(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook's two speed-ups (SVG kept from Markdown and search, search shown its part) change no output."""
+    fast, _ = build_site(project / "mkdocs.yml", REAL, project / "fast")
+    with monkeypatch.context() as patch:
+        never = re.compile(r"(?!)")
+        patch.setattr(svg_slots, "_SVG", never)
+        patch.setattr(search_trim, "_HEADING", never)
+        plain, _ = build_site(project / "mkdocs.yml", REAL, project / "plain")
+    files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    assert files == sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    for relative in files:
+        assert (fast / relative).read_bytes() == (plain / relative).read_bytes(), relative
