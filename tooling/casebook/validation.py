@@ -13,6 +13,7 @@ from pathlib import Path
 
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gates import CASE_GATES, hygiene, identity
+from casebook.gcpause import paused_gc
 from casebook.loading import LoadResult, load_file
 from casebook.model import Case, build_case
 from casebook.progress import Progress
@@ -129,18 +130,19 @@ def validate_paths(paths: Sequence[Path], *, progress: Progress | None = None) -
     cwd = Path.cwd().resolve()
     shaped: list[tuple[LoadResult, Path]] = []  # schema-valid: enough for the corpus gates
     valid: list[Case] = []  # no error at all: these become cases
-    for path in files:
-        try:
-            loaded = load_file(path, _display(path, cwd))
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
-        found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
-        result.diagnostics += found
-        if loaded.ok and not any(d.code[0] in "SVY" or d.code == "H803" for d in found):
-            shaped.append((_corpus_view(loaded), path))
-            if not any(d.severity is Severity.ERROR for d in found):
-                valid.append(build_case(loaded.data, loaded.path))
-        progress.advance()
+    with paused_gc():  # the cases kept here would be rescanned by every full collection
+        for path in files:
+            try:
+                loaded = load_file(path, _display(path, cwd))
+            except OSError as exc:
+                raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+            found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
+            result.diagnostics += found
+            if loaded.ok and not any(d.code[0] in "SVY" or d.code == "H803" for d in found):
+                shaped.append((_corpus_view(loaded), path))
+                if not any(d.severity is Severity.ERROR for d in found):
+                    valid.append(build_case(loaded.data, loaded.path))
+            progress.advance()
     corpus = list(identity.check_corpus(shaped, sibling_ids(files)))
     result.diagnostics += corpus
     rejected = {d.path for d in corpus if d.severity is Severity.ERROR}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from casebook.atomic import write_if_changed
 from casebook.diagnostics import Diagnostic, Severity
+from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.progress import Progress
@@ -54,6 +55,11 @@ def generate(
 ) -> dict[str, str]:
     """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
     progress = progress or Progress(enabled=False)
+    with paused_gc():  # every page of the corpus is held here; see casebook.gcpause
+        return _generate(cases, settings, progress)
+
+
+def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progress) -> dict[str, str]:
     progress.note("analysing the corpus")
     corpus = Corpus.build(cases, settings)
     patterns = analyse_corpus(corpus.cases)
