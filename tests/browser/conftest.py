@@ -39,8 +39,8 @@ class Watch:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    """Debian's chromium; skip without it, except in CI."""
-    path = shutil.which("chromium")
+    """Debian's chromium (or the browser named by ``CASEBOOK_CHROMIUM``); skip without it, except in CI."""
+    path = os.environ.get("CASEBOOK_CHROMIUM") or shutil.which("chromium")
     if path is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("chromium is not installed; CI must run the browser tests (apt-get install chromium)")

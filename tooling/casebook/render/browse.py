@@ -111,8 +111,26 @@ def browse_index(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
+def tags_page() -> str:
+    """``/browse/tags/``: the free tags of the cases, listed by Material's tags plugin."""
+    lines = [
+        front_matter(_NOT_SEARCHED),
+        "# Cases by tag",
+        "",
+        "The free tags case authors gave their cases, with the cases under each. The tags on a case page link here.",
+        "",
+        "<!-- material/tags -->",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def browse_pages(corpus: Corpus) -> dict[str, str]:
     """Every browse page, by docs-relative path."""
-    pages = {"cases/index.md": cases_index(corpus), "browse/index.md": browse_index(corpus)}
+    pages = {
+        "cases/index.md": cases_index(corpus),
+        "browse/index.md": browse_index(corpus),
+        "browse/tags.md": tags_page(),
+    }
     pages.update({f"browse/{facet.slug}.md": facet_page(facet, corpus) for facet in FACETS})
     return pages
