@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install test lint typecheck pytest site serve schema golden check clean
+.PHONY: install test lint typecheck pytest site serve schema golden check clean bench
 
 # Reinstall only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install Casebook with its dev tools
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check tooling tests site/hooks
-	$(BIN)/ruff format --check tooling tests site/hooks
+	$(BIN)/ruff check tooling tests site/hooks benchmarks
+	$(BIN)/ruff format --check tooling tests site/hooks benchmarks
 
 typecheck: $(STAMP)  ## mypy --strict on the package
 	$(BIN)/mypy
@@ -44,9 +44,12 @@ serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
 golden: $(STAMP)  ## rewrite tests/golden/ from the current code; review the diff before committing
 	CASEBOOK_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden
 
+bench: $(STAMP)  ## benchmarks at 100, 1,000 and 10,000 synthetic cases -> benchmarks/results.md (about 25 min)
+	$(BIN)/python benchmarks/run.py
+
 format: $(STAMP)
-	$(BIN)/ruff format tooling tests site/hooks
-	$(BIN)/ruff check --fix tooling tests site/hooks
+	$(BIN)/ruff format tooling tests site/hooks benchmarks
+	$(BIN)/ruff check --fix tooling tests site/hooks benchmarks
 
 clean:
 	rm -rf build site/docs/cases site/docs/browse site/docs/filter site/docs/patterns site/docs/data site/docs/reference site/docs/index.md site/docs/feed.xml .pytest_cache .mypy_cache .ruff_cache

@@ -22,18 +22,30 @@ def _clean(watch: Watch) -> None:
     assert watch.dialogs == []
 
 
-def test_search_finds_a_case_by_event_text(site: BuiltSite, page: tuple[Page, Watch]) -> None:
-    """Material's search, offline, finds a case from words that only its events contain."""
+def test_search_finds_a_case_by_its_organization(site: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """Material's search, offline, finds a case from an alias of its organization (ADR 0006)."""
     tab, watch = page
     tab.goto(site.url)
     search = tab.locator("input.md-search__input")
     search.click()
     # The index loads in a web worker; a query typed before it is ready is not re-run.
     expect(tab.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=15_000)
-    search.press_sequentially("Irlweg")
+    search.press_sequentially("UAL Corporation")
     result = tab.locator(f'.md-search-result a[href*="{UBG}"]').first
     expect(result).to_be_visible(timeout=10_000)
-    expect(tab.locator(".md-search-result")).to_contain_text("Ms Irlweg")
+    _clean(watch)
+
+
+def test_filter_finds_a_case_by_event_text(site: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """Words that only an event title holds are found once the filter's text file has loaded."""
+    tab, watch = page
+    tab.goto(site.url + "filter/")
+    results = tab.locator("#cb-results > li")
+    expect(results).to_have_count(len(site.cases))
+    tab.locator("#cb-text").fill("Irlweg")
+    expect(results).to_have_count(1)
+    expect(results.first.locator("a")).to_have_attribute("href", f"../cases/{UBG}/")
+    expect(tab.locator("#cb-status")).not_to_contain_text("loading")
     _clean(watch)
 
 

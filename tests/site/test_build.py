@@ -6,19 +6,25 @@ import html
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from casebook.build import build_site
+from casebook.build import BuildError, build_site
 from casebook.cli import main
 from casebook.codes import CODES
-from casebook.render import RenderError
+from casebook.progress import Progress
+from casebook.render import RenderError, search_trim, svg_slots
+from casebook.render import site as site_module
 from tests.sites import copy_project
+from tests.unit.test_progress import FakeTTY
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "cases" / "valid"
 INVALID_ONE = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-cycle.yaml"
+REAL = ROOT / "tests" / "fixtures" / "cases" / "real"
+WARNING_ONLY = ROOT / "tests" / "fixtures" / "cases" / "invalid" / "2099-fixture-home-stage-warning.yaml"
 
 pytestmark = pytest.mark.slow
 
@@ -92,3 +98,53 @@ def test_diagnostics_reference_says_what_explain_says(project: Path) -> None:
         explained = CliRunner().invoke(main, ["explain", code.code]).output
         assert code.explanation in explained and code.explanation in page, code.code
         assert code.fix in explained and code.fix in page, code.code
+
+
+def test_renders_once_per_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """build_site renders before MkDocs starts; the hook reuses that render instead of redoing it."""
+    calls: list[Path] = []
+    real = site_module.build_pages
+
+    def counting(cases_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        calls.append(cases_dir)
+        return real(cases_dir, *args, **kwargs)
+
+    monkeypatch.setattr(site_module, "build_pages", counting)
+    build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert calls == [VALID]
+
+
+def test_case_warnings_still_fail_the_strict_build(project: Path, tmp_path: Path) -> None:
+    """A warning-only case is reported through MkDocs by the hook, so --strict still fails."""
+    corpus = tmp_path / "warned"
+    corpus.mkdir()
+    shutil.copy(WARNING_ONLY, corpus / WARNING_ONLY.name)
+    with pytest.raises(BuildError, match="strict"):
+        build_site(project / "mkdocs.yml", corpus, project / "out")
+
+
+def test_build_shows_progress_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checking, rendering and MkDocs' pages are counted on a terminal's stderr, and the line is erased."""
+    monkeypatch.delenv("CI", raising=False)
+    stream = FakeTTY()
+    progress = Progress(stream, enabled=True)
+    build_site(project / "mkdocs.yml", VALID, project / "out", progress=progress)
+    progress.close()
+    text = stream.getvalue()
+    for phase in ("checking 1 of 1 files", "rendering 1 of 1 case pages", "building", "pages (100%)"):
+        assert phase in text
+    assert text.endswith("\r")
+
+
+def test_svg_lifting_and_search_trim_change_no_byte(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook's two speed-ups (SVG kept from Markdown and search, search shown its part) change no output."""
+    fast, _ = build_site(project / "mkdocs.yml", REAL, project / "fast")
+    with monkeypatch.context() as patch:
+        never = re.compile(r"(?!)")
+        patch.setattr(svg_slots, "_SVG", never)
+        patch.setattr(search_trim, "_HEADING", never)
+        plain, _ = build_site(project / "mkdocs.yml", REAL, project / "plain")
+    files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    assert files == sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    for relative in files:
+        assert (fast / relative).read_bytes() == (plain / relative).read_bytes(), relative

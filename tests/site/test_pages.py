@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casebook.codes import CODES
+from casebook.render.case_page import SEARCH_LEAD, split_lead
 from casebook.render.facets import FACETS
 from casebook.render.references import load_schema, walk
 from casebook.vocabulary import load_vocabulary
@@ -67,12 +68,21 @@ def test_browse_pages_cover_every_facet_with_counts(site: BuiltSite) -> None:
 
 
 def test_filter_index_lists_every_case_with_its_facets(site: BuiltSite) -> None:
-    """The JSON the filter narrows has every case and every facet key."""
+    """The compact index has every case with every facet's values; the text file lines up with it."""
     index = json.loads(site.page("filter/cases.json"))
-    assert sorted(c["id"] for c in index["cases"]) == [c.id for c in site.cases]
-    assert {f["key"] for f in index["facets"]} == {f.key for f in FACETS}
-    for item in index["cases"]:
-        assert set(item["facets"]) == {f.key for f in FACETS}
+    by_id = {c.id: c for c in site.cases}
+    assert sorted(row[0] for row in index["cases"]) == sorted(by_id)
+    assert [f["key"] for f in index["facets"]] == [f.key for f in FACETS]
+    for case_id, title, organization, year, positions in index["cases"]:
+        case = by_id[case_id]
+        assert (title, organization, year) == (case.title, case.organization.name, case.year)
+        for facet, chosen, listed in zip(FACETS, positions, index["facets"], strict=True):
+            assert [listed["values"][n] for n in chosen] == list(facet.of(case))
+    text = json.loads(site.page("filter/text.json"))
+    assert text["version"] == index["version"]
+    for row, words in zip(index["cases"], text["text"], strict=True):
+        case = by_id[row[0]]
+        assert case.summary in words and all(e.title in words for e in case.chain)
 
 
 def test_patterns_page_links_to_the_cases_behind_it(site: BuiltSite) -> None:
@@ -98,19 +108,23 @@ def test_reference_pages_cover_schema_and_codes(site: BuiltSite) -> None:
         assert f'id="{code.lower()}"' in codes
 
 
-def test_search_index_has_cases_and_events_but_not_sources(site: BuiltSite) -> None:
-    """Titles, organizations, summaries and events are searchable; sources and cite boxes are not."""
+def test_search_index_has_one_lean_entry_per_case(site: BuiltSite) -> None:
+    """Each case gives search its title, summary opening and organization, nothing more (ADR 0006)."""
     index = json.loads(site.page("search/search_index.json"))
-    text = json.dumps([doc for doc in index["docs"] if doc["location"].startswith("cases/")])
-    locations = {doc["location"] for doc in index["docs"]}
+    case_docs = [doc for doc in index["docs"] if doc["location"].startswith("cases/")]
+    locations = {doc["location"] for doc in case_docs}
+    assert {f"cases/{c.id}/" for c in site.cases} <= locations
+    assert all(loc == "cases/" or (loc.count("/") == 2 and "#" not in loc) for loc in locations), locations
     case = next(c for c in site.cases if c.id == "2009-united-breaks-guitars")
-    assert "cases/2009-united-breaks-guitars/" in locations
-    assert "cases/2009-united-breaks-guitars/#event-video-posted" in locations
-    assert case.organization.name in text
-    assert "Broken guitar spawns YouTube sensation" not in text  # a source title
-    assert "@misc" not in text
-    assert "CSL-JSON" not in text
-    assert not any(loc.startswith(("browse/", "filter/", "patterns/")) for loc in locations)
+    entry = next(doc for doc in case_docs if doc["location"] == f"cases/{case.id}/")
+    head, tail = split_lead(case.summary)
+    assert case.organization.name in entry["text"] and head.split()[0] in entry["text"]
+    assert tail.strip() and tail.strip()[-40:] not in entry["text"]
+    assert len(entry["text"]) < SEARCH_LEAD + 400
+    text = json.dumps(case_docs)
+    assert "Irlweg" not in text  # event titles are searched on the filter page
+    assert "@misc" not in text and "CSL-JSON" not in text
+    assert not any(doc["location"].startswith(("browse/", "filter/", "patterns/")) for doc in index["docs"])
 
 
 def test_same_corpus_builds_byte_identical_pages(site: BuiltSite, tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 output, and swap the new output in only when the build succeeds.
 
 The MkDocs hook (site/hooks/casebook_hook.py) renders the same pages for ``mkdocs serve``; both
-read the cases folder from ``CASEBOOK_CASES`` so they always agree.
+read the cases folder from ``CASEBOOK_CASES`` so they always agree. Within ``build_site`` the
+pages are rendered once, before MkDocs starts: the hook finds them in ``prerendered`` and only
+reports their warnings (rendering twice cost a third of a 1,000-case build).
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from casebook.progress import Progress
 from casebook.render import RenderResult, SiteSettings, render_site
 
 CASES_ENV = "CASEBOOK_CASES"
+
+
+_PRERENDERED: dict[str, RenderResult] = {}
+
+
+def prerendered(docs_dir: Path) -> RenderResult | None:
+    """What ``build_site`` already rendered into ``docs_dir`` for the build now running, if anything."""
+    return _PRERENDERED.get(str(docs_dir.resolve()))
 
 
 class BuildError(Exception):
@@ -57,6 +68,27 @@ def _cases_env(cases_dir: Path) -> Iterator[None]:
             os.environ[CASES_ENV] = old
 
 
+def _progress_events(progress: Progress) -> Any:
+    """An object whose ``on_*`` methods MkDocs calls as plugin events, counting pages for progress.
+
+    ``PluginCollection`` registers any object's ``on_*`` methods; no BasePlugin config is needed.
+    """
+
+    class _Counter:
+        def on_files(self, files: Any, *, config: Any) -> Any:
+            progress.start("building", len(files.documentation_pages()), "pages")
+            return files
+
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            progress.advance()
+            return output
+
+        def on_post_build(self, *, config: Any) -> None:
+            progress.note("finishing the search index and sitemap")
+
+    return _Counter()
+
+
 class _CountWarnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -66,8 +98,13 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, cases_dir: Path, out_dir: Path | None = None) -> tuple[Path, RenderResult]:
+def build_site(
+    config_file: Path, cases_dir: Path, out_dir: Path | None = None, *, progress: Progress | None = None
+) -> tuple[Path, RenderResult]:
     """Render and build the site; return the output folder and what the render wrote.
+
+    ``progress`` hears of each phase (checking files, rendering, building pages); the caller
+    closes it.
 
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
@@ -83,13 +120,19 @@ def build_site(config_file: Path, cases_dir: Path, out_dir: Path | None = None) 
             config = load_config(config_file=str(config_file), strict=True)
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
-        rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config))
+        progress = progress or Progress(enabled=False)
+        rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config), progress=progress)
         target = Path(out_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         config.site_dir = str(staging)
         counter = _CountWarnings()
         logging.getLogger("mkdocs").addHandler(counter)
+        docs_key = str(Path(config.docs_dir).resolve())
+        _PRERENDERED[docs_key] = rendered
+        if progress.enabled:
+            config.plugins["casebook-progress"] = _progress_events(progress)
+        progress.note("starting MkDocs")
         try:
             build(config)
             if counter.messages:
@@ -98,6 +141,7 @@ def build_site(config_file: Path, cases_dir: Path, out_dir: Path | None = None) 
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(str(exc)) from exc
         finally:
+            _PRERENDERED.pop(docs_key, None)
             logging.getLogger("mkdocs").removeHandler(counter)
     _swap(staging, target)
     return target, rendered

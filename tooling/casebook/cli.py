@@ -13,6 +13,7 @@ import click
 
 from casebook import __version__
 from casebook.codes import CODES, GATES, lookup
+from casebook.progress import for_stderr
 from casebook.reporters import REPORTER_BY_NAME
 from casebook.resources import ResourceError, default_cases_dir, schema_dir
 from casebook.validation import UsageError, validate_paths
@@ -51,10 +52,13 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     invalid, 2 on a usage or I/O error.
     """
     targets = list(paths) or [default_cases_dir()]
+    progress = for_stderr(machine_output=fmt != "text")
     try:
-        result = validate_paths(targets)
+        result = validate_paths(targets, progress=progress)
     except (UsageError, ResourceError) as exc:
         raise UsageFailure(str(exc)) from exc
+    finally:
+        progress.close()
     click.echo(REPORTER_BY_NAME[fmt](result), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,9 @@ class DateError(ValueError):
     """A date string that is not a real partial ISO date."""
 
 
+# A corpus repeats the same few thousand dates (events, sources, figures); PartialDate is frozen,
+# so parsed dates can be shared. typed=True keeps True apart from 1.
+@functools.lru_cache(maxsize=16384, typed=True)
 def parse_partial_date(value: str | int) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and check it is a real calendar date.
 
@@ -77,7 +81,7 @@ def parse_partial_date(value: str | int) -> PartialDate:
 def is_partial_date(value: object) -> bool:
     """Return whether ``value`` parses as a real partial date."""
     try:
-        parse_partial_date(value)  # type: ignore[arg-type]
+        parse_partial_date(value)
     except (DateError, TypeError):
         return False
     return True

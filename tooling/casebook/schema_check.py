@@ -12,15 +12,20 @@ import functools
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from casebook.diagnostics import Diagnostic
 from casebook.loading import JsonPath, LoadResult
 from casebook.resources import ResourceError, schema_dir
+from casebook.schema_fast import Check, UnsupportedSchemaError, compile_schema
 from casebook.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    # jsonschema is imported only when a document fails the compiled check: importing it (and
+    # the format checkers of jsonschema[format-nongpl]) takes about a second, several times what
+    # `casebook validate` needs to check one valid file.
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
 @functools.lru_cache(maxsize=4)
@@ -37,7 +42,18 @@ def load_schema(path: Path | None = None) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=4)
 def _validator(path: Path | None = None) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(load_schema(path), format_checker=FormatChecker())
+
+
+@functools.lru_cache(maxsize=4)
+def _fast_check(path: Path | None = None) -> Check | None:
+    # None: the schema uses something the compiled check lacks, so jsonschema checks every file.
+    try:
+        return compile_schema(load_schema(path))
+    except UnsupportedSchemaError:
+        return None
 
 
 def _short(value: Any) -> str:
@@ -47,6 +63,8 @@ def _short(value: Any) -> str:
 
 def _leaf(error: ValidationError) -> ValidationError:
     """Pick the most specific error under anyOf/oneOf, as check-jsonschema's best deep match."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         deeper = best_match(error.context)
         if deeper is None:
@@ -92,8 +110,13 @@ def _diagnose(loaded: LoadResult, error: ValidationError) -> Diagnostic:
 def check_schema(loaded: LoadResult, *, skip: frozenset[JsonPath] = frozenset()) -> Iterator[Diagnostic]:
     """Yield a diagnostic for every schema violation in ``loaded.data``.
 
-    Errors at paths in ``skip`` (values still marked TODO) are left to the unfinished gate.
+    Errors at paths in ``skip`` (values still marked TODO) are left to the unfinished gate. A
+    compiled check clears valid documents first (ADR 0005); jsonschema runs only on the others,
+    so every message and location comes from jsonschema as before.
     """
+    fast = _fast_check()
+    if fast is not None and fast(loaded.data):
+        return iter(())
     return check_against(_validator(), loaded, skip=skip)
 
 

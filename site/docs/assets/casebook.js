@@ -1,5 +1,10 @@
 /* Casebook filter: narrows the case list on /filter/ from the generated JSON index.
  *
+ * The index is compact (ADR 0006): each case is [id, title, organization, year, facet value
+ * positions]. The words the text box searches beyond title and organization (aliases, summary,
+ * event titles) are in a second file, fetched on the first typed word; until it arrives, typed
+ * words match titles and organizations. At most LIMIT results are drawn until asked for all.
+ *
  * Every string in the index comes from case files and is untrusted: it reaches the page only
  * through textContent and encodeURIComponent, never innerHTML. The selection lives in the query
  * string (?stage=design&stage=support&text=recall) so a filtered view can be shared; the key
@@ -10,16 +15,26 @@
   "use strict";
 
   var TEXT_KEY = "text";
+  var LIMIT = 100;
 
   function words(value) {
     return value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   }
 
-  function haystack(item) {
-    return [item.title, item.organization, item.summary]
-      .concat(item.aliases || [], item.events || [])
-      .join(" ")
-      .toLocaleLowerCase();
+  // Rows of the compact index become items with facet slugs, a verdict label and a haystack.
+  function decode(data) {
+    var verdict = data.facets.map(function (f) { return f.key; }).indexOf("verdict");
+    return data.cases.map(function (row) {
+      var facets = {};
+      data.facets.forEach(function (facet, i) {
+        facets[facet.key] = row[4][i].map(function (n) { return facet.values[n]; });
+      });
+      var label = verdict === -1 ? "" : row[4][verdict].map(function (n) { return data.facets[verdict].labels[n]; }).join(", ");
+      return {
+        id: row[0], title: row[1], organization: row[2], year: row[3], facets: facets, verdict: label,
+        hay: (row[1] + " " + row[2]).toLocaleLowerCase()
+      };
+    });
   }
 
   function readSelection(form) {
@@ -72,21 +87,47 @@
     var meta = document.createElement("span");
     meta.className = "cb-result-meta";
     meta.textContent = [String(item.year), item.organization, item.verdict].join(" · ");
-    var summary = document.createElement("p");
-    summary.textContent = item.summary;
-    li.append(link, " ", meta, summary);
+    li.append(link, " ", meta);
     return li;
+  }
+
+  // Fetch the searchable words once, on the first typed word, then filter again.
+  function loadText(form, data) {
+    if (data.text) return;
+    data.text = "loading";
+    fetch(new URL(form.dataset.text, window.location.href))
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (text) {
+        if (text.version !== data.version || text.text.length !== data.cases.length) throw new Error("stale");
+        data.cases.forEach(function (item, i) { item.hay += " " + text.text[i].toLocaleLowerCase(); });
+        data.text = "loaded";
+        update(form, data);
+      })
+      .catch(function () { data.text = "failed"; update(form, data); });
   }
 
   function update(form, data) {
     var chosen = selection(form);
+    if (chosen.text.length) loadText(form, data);
     var shown = data.cases.filter(function (item) { return matches(item, chosen, null); });
     var list = document.getElementById("cb-results");
     var casesBase = form.dataset.cases || "../cases/";
-    list.replaceChildren.apply(list, shown.map(function (item) { return resultItem(item, casesBase); }));
+    var drawn = shown.slice(0, data.limit);
+    list.replaceChildren.apply(list, drawn.map(function (item) { return resultItem(item, casesBase); }));
+    var more = document.getElementById("cb-more");
+    if (more) {
+      more.hidden = drawn.length === shown.length;
+      more.textContent = "Show all " + shown.length + " cases";
+    }
     var status = document.getElementById("cb-status");
     status.textContent = shown.length === 1 ? "1 case" : shown.length + " cases";
     if (shown.length < data.cases.length) status.textContent += " of " + data.cases.length;
+    if (drawn.length < shown.length) status.textContent += ", the first " + drawn.length + " shown";
+    if (chosen.text.length && data.text === "loading") status.textContent += " (words matched in titles and organizations; summaries and events are loading)";
+    if (chosen.text.length && data.text === "failed") status.textContent += " (words matched in titles and organizations only)";
     form.querySelectorAll("details.cb-facet").forEach(function (group) {
       var key = group.dataset.facet;
       var pool = data.cases.filter(function (item) { return matches(item, chosen, key); });
@@ -101,13 +142,15 @@
     });
   }
 
-  function setup(form, data) {
-    data.cases.forEach(function (item) { item.hay = haystack(item); });
+  function setup(form, index) {
+    var data = { version: index.version, cases: decode(index), limit: LIMIT, text: null };
     readSelection(form);
     form.querySelectorAll("details.cb-facet").forEach(function (group) {
       if (group.querySelector("input:checked")) group.open = true;
     });
-    var refresh = function () { writeSelection(form); update(form, data); };
+    var refresh = function () { data.limit = LIMIT; writeSelection(form); update(form, data); };
+    var more = document.getElementById("cb-more");
+    if (more) more.addEventListener("click", function () { data.limit = Infinity; update(form, data); });
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

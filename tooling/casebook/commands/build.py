@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from casebook.build import BuildError, build_site
+from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir, project_root
@@ -46,11 +47,15 @@ def _fail_invalid(exc: RenderError) -> None:
 def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, edit_path: str) -> None:
     """Write the generated pages and data files into a docs folder, without MkDocs."""
     settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
+    progress = for_stderr()
     try:
-        result = render_site(cases_dir or default_cases_dir(), out_dir, settings)
+        result = render_site(cases_dir or default_cases_dir(), out_dir, settings, progress=progress)
     except RenderError as exc:
+        progress.close()
         _fail_invalid(exc)
         return
+    finally:
+        progress.close()
     click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
 
 
@@ -75,13 +80,18 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
 
     The new site replaces the old one only when the build succeeds.
     """
+    progress = for_stderr()
     try:
         target, rendered = build_site(
-            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir
+            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir, progress=progress
         )
     except RenderError as exc:
+        progress.close()
         _fail_invalid(exc)
         return
     except BuildError as exc:
+        progress.close()
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
+    finally:
+        progress.close()
     click.echo(f"built the site ({len(rendered.pages)} generated files) into {target}")

@@ -15,14 +15,17 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING, Any
 
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.loading import LoadResult, load_file
 from casebook.resources import schema_dir
 from casebook.schema_check import check_against
+
+if TYPE_CHECKING:
+    # Imported when a feed list is checked, not when the CLI starts: every `casebook` command
+    # imports this module, and jsonschema's import costs about a second (ADR 0005).
+    from jsonschema import Draft202012Validator
 
 # The case-schema codes check_against produces, and what they mean for a sources file.
 _RENAMED = {"S200": "F900", "S201": "F901", "S202": "F902", "S203": "F903", "V300": "F903", "H800": "F903"}
@@ -62,6 +65,8 @@ class SourcesResult:
 
 @functools.lru_cache(maxsize=2)
 def _validator(path: Path) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     with path.open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return Draft202012Validator(schema, format_checker=FormatChecker())

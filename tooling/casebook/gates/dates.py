@@ -13,16 +13,20 @@ DATE_FIELDS = {"date", "published", "accessed", "as_of", "start", "end", "last_r
 
 
 def date_paths(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
-    """Yield (path, value) for every date-valued field in a case."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if key in DATE_FIELDS and isinstance(child, (str, int)):
-                yield (*path, key), child
-            else:
-                yield from date_paths(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from date_paths(child, (*path, index))
+    """Yield (path, value) for every date-valued field in a case (diagnostics are sorted later)."""
+    # An explicit stack rather than nested generators, through which every yield would pass
+    # up each level of the document: this walk ran over every node of every case.
+    stack: list[tuple[JsonPath, Any]] = [(path, value)]
+    while stack:
+        here, item = stack.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if key in DATE_FIELDS and isinstance(child, (str, int)):
+                    yield (*here, key), child
+                elif isinstance(child, (dict, list)):
+                    stack.append(((*here, key), child))
+        elif isinstance(item, list):
+            stack.extend(((*here, i), child) for i, child in enumerate(item) if isinstance(child, (dict, list)))
 
 
 def check(loaded: LoadResult) -> Iterator[Diagnostic]:

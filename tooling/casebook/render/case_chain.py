@@ -106,7 +106,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
     """The graph (left out of search: its text repeats the timeline) and the derived figures."""
     svg = inline_svg(render_chain_svg(case))
     return [
-        "## Failure chain { #chain }",
+        "## Failure chain { #chain data-search-exclude }",
         "",
         '<figure class="cb-graph" data-search-exclude>',
         # Focusable, so that keyboard users can scroll a graph wider than the screen.

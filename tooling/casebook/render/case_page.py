@@ -2,6 +2,11 @@
 
 The timeline gives every event the HTML id ``event-{id}``: the chain graph's nodes link there,
 and so may anyone citing an event. Browse links go to the browse page section of each value.
+
+Search (ADR 0006): a phone loads Material's whole search index, so each case gives it one entry of
+a few hundred characters, the same at any corpus size: the title, the opening of the summary
+(``SEARCH_LEAD``) and the organization with its aliases. Every other section carries
+``data-search-exclude``; the filter page searches summaries and event titles instead.
 """
 
 from __future__ import annotations
@@ -16,6 +21,25 @@ from casebook.render.markdown import attr, esc, front_matter, link, md_attr, tex
 
 DESCRIPTION_LIMIT = 300
 """Characters of the summary kept for the page's meta description."""
+
+SEARCH_LEAD = 200
+"""About how many characters of the summary go into the search index (whole words, first sentence)."""
+
+_NOT_SEARCHED = " data-search-exclude"
+
+
+def split_lead(summary: str, limit: int = SEARCH_LEAD) -> tuple[str, str]:
+    """Split a summary into the part search indexes and the rest.
+
+    The cut falls after the last sentence that ends within ``limit`` characters, or else at the
+    last space before it. Whitespace runs become single spaces; ``head + tail`` is the summary.
+    """
+    flat = " ".join(summary.split())
+    if len(flat) <= limit:
+        return flat, ""
+    end = flat.rfind(". ", 0, limit)
+    cut = end + 1 if end > 0 else max(flat.rfind(" ", 0, limit), 0) or limit
+    return flat[:cut], flat[cut:]
 
 
 def browse_link(facet_key: str, value: str) -> str:
@@ -39,18 +63,22 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
+    head, tail = split_lead(case.summary)
+    gap = " " if tail.startswith(" ") else ""
+    rest = f"{gap}<span{_NOT_SEARCHED}>{text(tail)}</span>" if tail else ""
+    quiet = f"<span{_NOT_SEARCHED}>"
     lines = [
-        f'<p class="cb-lead">{text(case.summary)}</p>',
+        f'<p class="cb-lead">{text(head)}{rest}</p>',
         "",
         '<div class="cb-facts" markdown>',
         "",
-        f"Organization\n:   {esc(org.name)}{aliases} · {browse_link('sector', org.sector)} · {esc(org.region)}",
+        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",
         "",
-        f"Period\n:   {esc(_period(case))}",
+        f"Period\n:   {quiet}{esc(_period(case))}</span>",
         "",
-        f"Engagement\n:   {browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)",
+        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)</span>",
         "",
-        f"Status\n:   {status}",
+        f"Status\n:   {quiet}{status}</span>",
         "",
         "</div>",
         "",
@@ -80,7 +108,7 @@ def _event_meta(event: Event) -> str:
 
 def timeline(case: Case) -> list[str]:
     """Every event in file order (the order they happened), each an anchor with its sources."""
-    lines = ["## Timeline", "", '<div class="cb-timeline" markdown>', ""]
+    lines = [f"## Timeline {{ #timeline{_NOT_SEARCHED} }}", "", '<div class="cb-timeline" markdown>', ""]
     for event in case.chain:
         kind = attr(event.kind)
         after = ", ".join(f"[{esc(case.event(c).title)}](#event-{c})" for c in event.caused_by)
@@ -89,7 +117,7 @@ def timeline(case: Case) -> list[str]:
         lines += [
             '<div class="cb-event-item" markdown>',  # one block, so print keeps an event on one page
             "",
-            f"### {esc(event.title)} {{ #event-{event.id} .cb-event .cb-event--{kind} }}",
+            f"### {esc(event.title)} {{ #event-{event.id} .cb-event .cb-event--{kind}{_NOT_SEARCHED} }}",
             "",
             _event_meta(event),
             "",
@@ -115,7 +143,7 @@ def analysis(case: Case) -> list[str]:
     corrective = ", ".join(esc(label("corrective_actions", c)).lower() for c in a.corrective_actions)
     refs = sections.source_refs
     lines = [
-        "## Analysis",
+        f"## Analysis {{ #analysis{_NOT_SEARCHED} }}",
         "",
         '<div class="cb-analysis" markdown>',
         "",
@@ -139,7 +167,7 @@ def analysis(case: Case) -> list[str]:
         "",
         "</div>",
         "",
-        "### Lessons",
+        f"### Lessons {{ #lessons{_NOT_SEARCHED} }}",
         "",
     ]
     for lesson in a.lessons:

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from casebook import __version__
 from casebook.graph import ChainAnalysis, analyse_chain, similar_cases
+from casebook.graph.neighbours import similar_index
 from casebook.model import Case
 from casebook.render.records import corpus_digest
 from casebook.vocabulary import load_vocabulary
@@ -77,6 +78,7 @@ class Corpus:
     digest: str = ""
     by_id: Mapping[str, Case] = field(default_factory=dict)
     chains: Mapping[str, ChainAnalysis] = field(default_factory=dict)
+    neighbours: Mapping[str, list[tuple[str, float]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, cases: Sequence[Case], settings: SiteSettings | None = None) -> Corpus:
@@ -88,10 +90,14 @@ class Corpus:
             digest=corpus_digest(ordered),
             by_id=MappingProxyType({c.id: c for c in ordered}),
             chains=MappingProxyType({c.id: analyse_chain(c) for c in ordered}),
+            # Every case page lists similar cases: score all pairs once, together (graph.neighbours).
+            neighbours=MappingProxyType(similar_index(ordered, SIMILAR)),
         )
 
     def similar(self, case: Case, limit: int = SIMILAR) -> list[tuple[str, float]]:
         """The cases whose chains are most like this one's, best first."""
+        if limit == SIMILAR and case.id in self.neighbours:
+            return self.neighbours[case.id]
         return similar_cases(case, self.cases, limit)
 
     @property

@@ -5,6 +5,12 @@ reads data; ``site/docs/assets/casebook.js`` treats every string of the index as
 puts it into the page with ``textContent``. The selection lives in the query string
 (``?stage=design&stage=support&text=recall``) so a filtered view can be shared. The key ``text``
 avoids ``q`` and ``h``, which Material's search reads from the URL.
+
+The index comes in two files so that a phone opening the page at 10,000 cases loads only what the
+facets need (ADR 0006): ``cases.json`` holds, per case, the id, title, organization, year and
+each facet's values as positions in that facet's list of values (about 200 bytes a case);
+``text.json`` holds the words the text box searches (aliases, summary, event titles), in the same
+order, and is fetched only when someone types a word.
 """
 
 from __future__ import annotations
@@ -12,43 +18,63 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from casebook.render.context import Corpus, label
+from casebook.render.context import Corpus
 from casebook.render.facets import FACETS
 from casebook.render.markdown import attr, front_matter, plural, text
 
 INDEX_PATH = "filter/cases.json"
 """Where the index is written, relative to docs_dir (the page fetches it by relative URL)."""
 
+TEXT_PATH = "filter/text.json"
+"""The searchable words, fetched on the first typed word."""
+
 TEXT_KEY = "text"
 
 
 def filter_index(corpus: Corpus) -> dict[str, Any]:
-    """The data the filter narrows: per case the display fields, searchable text and facet values."""
+    """The data the facets narrow: per case ``[id, title, organization, year, facet value positions]``.
+
+    ``facets[i].values`` lists facet ``i``'s values; a case's ``i``-th list holds positions in it.
+    """
+    values = [f.values(corpus.cases) for f in FACETS]
+    position = [{v: n for n, v in enumerate(vs)} for vs in values]
     return {
         "version": corpus.version,
         "facets": [
-            {"key": f.key, "title": f.title, "labels": {v: f.label(v) for v in f.values(corpus.cases)}} for f in FACETS
+            {"key": f.key, "title": f.title, "values": vs, "labels": [f.label(v) for v in vs]}
+            for f, vs in zip(FACETS, values, strict=True)
         ],
         "cases": [
-            {
-                "id": case.id,
-                "title": case.title,
-                "organization": case.organization.name,
-                "aliases": list(case.organization.aliases),
-                "year": case.year,
-                "summary": case.summary,
-                "events": [e.title for e in case.chain],
-                "verdict": label("trust_verdicts", case.analysis.verdict),
-                "facets": {f.key: list(f.of(case)) for f in FACETS},
-            }
+            [
+                case.id,
+                case.title,
+                case.organization.name,
+                case.year,
+                [[position[i][v] for v in f.of(case)] for i, f in enumerate(FACETS)],
+            ]
             for case in corpus.newest_first()
         ],
     }
 
 
+def filter_text(corpus: Corpus) -> dict[str, Any]:
+    """The words the text box searches besides title and organization, one string per case, same order."""
+    return {
+        "version": corpus.version,
+        "text": [
+            " ".join([*case.organization.aliases, case.summary, *(e.title for e in case.chain)])
+            for case in corpus.newest_first()
+        ],
+    }
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def filter_json(corpus: Corpus) -> str:
-    """The index as compact, deterministic JSON."""
-    return json.dumps(filter_index(corpus), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """The facet index as compact, deterministic JSON."""
+    return _json(filter_index(corpus))
 
 
 def _fieldset(corpus: Corpus, index: int) -> list[str]:
@@ -79,7 +105,8 @@ def filter_page(corpus: Corpus) -> str:
         "matches; across facets every facet must match. The address bar keeps the selection, so "
         "you can share or bookmark a filtered view.",
         "",
-        '<form id="cb-filter" class="cb-filter" data-index="cases.json" data-cases="../cases/" role="search" aria-label="Filter cases">',
+        '<form id="cb-filter" class="cb-filter" data-index="cases.json" data-text="text.json" data-cases="../cases/" '
+        'role="search" aria-label="Filter cases">',
         '<div class="cb-filter-text">',
         f'<label for="cb-text">Words</label> <input type="search" id="cb-text" name="{TEXT_KEY}" '
         'placeholder="Title, organization, summary or event" autocomplete="off">',
@@ -94,7 +121,11 @@ def filter_page(corpus: Corpus) -> str:
         lines += _fieldset(corpus, index)
     lines += [
         "</div>",
+        # A wrapper keeps the list and its "show all" button in the second grid column.
+        "<div>",
         '<ol id="cb-results" class="cb-results" aria-label="Matching cases"></ol>',
+        '<p><button type="button" id="cb-more" class="md-button" hidden>Show all</button></p>',
+        "</div>",
         "</div>",
         "</form>",
         "",
@@ -108,4 +139,8 @@ def filter_page(corpus: Corpus) -> str:
 
 def filter_files(corpus: Corpus) -> dict[str, str]:
     """The filter page and its index, by docs-relative path."""
-    return {"filter/index.md": filter_page(corpus), INDEX_PATH: filter_json(corpus)}
+    return {
+        "filter/index.md": filter_page(corpus),
+        INDEX_PATH: filter_json(corpus),
+        TEXT_PATH: _json(filter_text(corpus)),
+    }

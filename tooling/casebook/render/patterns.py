@@ -18,12 +18,17 @@ from casebook.render.facets import QUADRANTS, quadrant
 from casebook.render.markdown import attr, esc, front_matter, plural, table, text
 from casebook.vocabulary import load_vocabulary
 
+LIST_LIMIT = 20
+"""Cases named in one table cell or quadrant; more are counted, so the page stays the same size at
+10,000 cases as at 100 (it was 15 MB at 10,000 when every cell listed every case)."""
 
-def case_links(cases: list[Case]) -> str:
-    """Short links (organization and year) to cases, in id order."""
-    return ", ".join(
-        f"[{esc(c.organization.name)} {c.year}](../cases/{c.id}.md)" for c in sorted(cases, key=lambda c: c.id)
-    )
+
+def case_links(cases: list[Case], limit: int = LIST_LIMIT) -> str:
+    """Short links (organization and year) to the first ``limit`` cases in id order, then how many more."""
+    ordered = sorted(cases, key=lambda c: c.id)
+    links = ", ".join(f"[{esc(c.organization.name)} {c.year}](../cases/{c.id}.md)" for c in ordered[:limit])
+    more = len(ordered) - limit
+    return f"{links} and {more:,} more" if more > 0 else links
 
 
 def _first_breaks(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
@@ -111,8 +116,13 @@ def _matrix(corpus: Corpus) -> list[str]:
     for slug, (name, meaning) in QUADRANTS.items():
         cases = [c for c in corpus.cases if quadrant(c) == slug]
         items = "".join(
-            f'<li><a href="../cases/{attr(c.id)}/">{text(c.organization.name)} {c.year}</a></li>' for c in cases
+            f'<li><a href="../cases/{attr(c.id)}/">{text(c.organization.name)} {c.year}</a></li>'
+            for c in cases[:LIST_LIMIT]
         )
+        if len(cases) > LIST_LIMIT:
+            query = attr(urlencode({"quadrant": slug}))
+            items += f'<li><a href="../filter/?{query}">{len(cases) - LIST_LIMIT:,} more</a></li>'
+
         cells.append(
             f'<section class="cb-quadrant cb-quadrant--{attr(slug)}" aria-label="{attr(name)}">'
             f'<h3 id="{attr(slug)}">{text(name)} <span class="cb-count">{text(plural(len(cases), "case"))}</span></h3>'

@@ -9,6 +9,7 @@ from casebook.atomic import write_if_changed
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.graph import analyse_corpus
 from casebook.model import Case
+from casebook.progress import Progress
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
 from casebook.render.case_page import case_page
@@ -49,14 +50,20 @@ class RenderResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def generate(cases: list[Case], settings: SiteSettings | None = None) -> dict[str, str]:
+def generate(
+    cases: list[Case], settings: SiteSettings | None = None, *, progress: Progress | None = None
+) -> dict[str, str]:
     """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
+    progress = progress or Progress(enabled=False)
+    progress.note("analysing the corpus")
     corpus = Corpus.build(cases, settings)
     patterns = analyse_corpus(corpus.cases)
-    pages = {
-        f"cases/{case.id}.md": case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
-        for case in corpus.cases
-    }
+    progress.start("rendering", len(corpus.cases), "case pages")
+    pages: dict[str, str] = {}
+    for case in corpus.cases:
+        pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+        progress.advance()
+    progress.note("rendering browse, filter, patterns and data pages")
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
@@ -71,25 +78,35 @@ def generate(cases: list[Case], settings: SiteSettings | None = None) -> dict[st
     return pages
 
 
-def build_pages(cases_dir: Path, settings: SiteSettings | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
+def build_pages(
+    cases_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+) -> tuple[dict[str, str], list[Diagnostic]]:
     """Validate the corpus and return every generated file, with the (warning) diagnostics.
 
     Raises:
         RenderError: a case has an error; a site is never built from a partly valid corpus.
     """
-    result = load_corpus(cases_dir)
+    result = load_corpus(cases_dir, progress=progress)
     if result.errors:
         raise RenderError(result.diagnostics)
-    return generate(result.cases, settings), result.diagnostics
+    return generate(result.cases, settings, progress=progress), result.diagnostics
 
 
-def render_site(cases_dir: Path, docs_dir: Path, settings: SiteSettings | None = None) -> RenderResult:
-    """Write the generated files under ``docs_dir``; unchanged files are left alone."""
-    pages, diagnostics = build_pages(cases_dir, settings)
+def render_site(
+    cases_dir: Path, docs_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+) -> RenderResult:
+    """Write the generated files under ``docs_dir``; unchanged files are left alone.
+
+    ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+    """
+    progress = progress or Progress(enabled=False)
+    pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
+    progress.start("writing", len(pages), "files")
     for relative, content in sorted(pages.items()):
         if write_if_changed(docs_dir / relative, content):
             out.written.append(relative)
+        progress.advance()
     stale = [docs_dir / name for name in GENERATED_FILES if name not in pages]
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
