@@ -117,7 +117,7 @@ def test_search_index_has_one_lean_entry_per_case(site: BuiltSite) -> None:
     assert all(loc == "cases/" or (loc.count("/") == 2 and "#" not in loc) for loc in locations), locations
     case = next(c for c in site.cases if c.id == "2009-united-breaks-guitars")
     entry = next(doc for doc in case_docs if doc["location"] == f"cases/{case.id}/")
-    head, tail = split_lead(case.summary)
+    _head, tail = split_lead(case.summary)
     assert tail == ""
     assert case.organization.name in entry["text"] and " ".join(case.summary.split())[-40:] in entry["text"]
     assert "Irlweg" in entry["text"]  # a word only an event title holds
