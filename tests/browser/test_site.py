@@ -36,6 +36,19 @@ def test_search_finds_a_case_by_its_organization(site: BuiltSite, page: tuple[Pa
     _clean(watch)
 
 
+def test_search_finds_a_case_by_event_text(site: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """Material's search finds a case from a word that only one of its event titles holds."""
+    tab, watch = page
+    tab.goto(site.url)
+    search = tab.locator("input.md-search__input")
+    search.click()
+    expect(tab.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=15_000)
+    search.press_sequentially("Irlweg")
+    result = tab.locator(f'.md-search-result a[href*="{UBG}"]').first
+    expect(result).to_be_visible(timeout=10_000)
+    _clean(watch)
+
+
 def test_filter_finds_a_case_by_event_text(site: BuiltSite, page: tuple[Page, Watch]) -> None:
     """Words that only an event title holds are found once the filter's text file has loaded."""
     tab, watch = page

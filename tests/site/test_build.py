@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from casebook.build import BuildError, build_site
+from casebook.cli import main
+from casebook.codes import CODES
 from casebook.progress import Progress
 from casebook.render import RenderError, search_trim, svg_slots
 from casebook.render import site as site_module
@@ -72,6 +76,28 @@ def test_stale_generated_pages_are_removed(project: Path, tmp_path: Path) -> Non
     _, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
     assert "cases/2099-gone-case.md" in rendered.removed
     assert not stale.exists()
+
+
+def test_guides_and_coverage_pages(project: Path) -> None:
+    """The contributor guide on the site is CONTRIBUTING.md; the Coverage page lists the figures."""
+    out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    contributing = rendered.pages["guide/contributing.md"]
+    assert contributing.startswith((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").rstrip("\n"))
+    assert (out / "guide" / "contributing" / "index.html").is_file()
+    coverage = (out / "coverage" / "index.html").read_text(encoding="utf-8")
+    assert "Stage of the first break" in coverage and "Consumer goods" in coverage
+
+
+def test_diagnostics_reference_says_what_explain_says(project: Path) -> None:
+    """Every code's explanation and fix on the site are the text `casebook explain` prints."""
+    out, _ = build_site(project / "mkdocs.yml", VALID, project / "out")
+    page = html.unescape(
+        re.sub(r"<[^>]+>", "", (out / "reference" / "diagnostics" / "index.html").read_text(encoding="utf-8"))
+    )
+    for code in CODES.values():
+        explained = CliRunner().invoke(main, ["explain", code.code]).output
+        assert code.explanation in explained and code.explanation in page, code.code
+        assert code.fix in explained and code.fix in page, code.code
 
 
 def test_renders_once_per_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

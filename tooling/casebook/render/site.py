@@ -18,12 +18,13 @@ from casebook.render.context import Corpus, SiteSettings
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
+from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference")
+GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
 """Folders under docs_dir that the renderer owns; they are git-ignored and pruned of stale files."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
@@ -72,6 +73,8 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
+    pages.update(guide_pages())
+    pages["coverage/index.md"] = coverage_page(corpus.cases)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())

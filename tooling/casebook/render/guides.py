@@ -1,0 +1,68 @@
+"""Site pages made from the repository's own documents and figures, so they cannot drift:
+
+* ``/guide/contributing/`` is CONTRIBUTING.md, the one contributor guide (issue: contributor docs);
+* ``/guide/frameworks/`` is docs/vocabulary.md, the frameworks behind the vocabulary;
+* ``/coverage/`` shows ``casebook stats`` for the corpus being built.
+
+The documents are trusted repository text (not case text), so they are copied as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from casebook.model import Case
+from casebook.render.context import label
+from casebook.render.markdown import esc, front_matter, table
+from casebook.resources import project_root
+from casebook.stats import Coverage, coverage
+
+GUIDES = {"guide/contributing.md": "CONTRIBUTING.md", "guide/frameworks.md": "docs/vocabulary.md"}
+"""Site page -> repository document it is copied from."""
+
+
+def guide_pages() -> dict[str, str]:
+    """The guide pages, for the documents present in this checkout."""
+    pages = {}
+    for page, document in GUIDES.items():
+        source = project_root() / document
+        if source.is_file():
+            note = f"\n\n*This page is `{document}` from the repository.*\n"
+            pages[page] = source.read_text(encoding="utf-8").rstrip("\n") + note
+    return pages
+
+
+def _counts(title: str, counts: Mapping[str, int], list_name: str | None) -> list[str]:
+    rows = [[esc(label(list_name, key) if list_name else key), str(value)] for key, value in counts.items()]
+    return [f"## {title}", "", table(["", "Cases" if "source" not in title.lower() else "Sources"], rows)]
+
+
+def _case_link(case_id: str, anchor: str = "") -> str:
+    return f"[{esc(case_id)}](../cases/{case_id}.md{anchor})"
+
+
+def coverage_page(cases: Sequence[Case]) -> str:
+    """The Coverage page: where the corpus is strong and where it is thin."""
+    report: Coverage = coverage(cases)
+    lines = [
+        front_matter({"hide": ["navigation"]}),
+        "# Coverage",
+        "",
+        f"What the {report.cases} cases cover, for maintainers choosing the next case to write. "
+        "The same figures come from `casebook stats` (and `--format json`).",
+        "",
+    ]
+    lines += _counts("Status", report.by_status, "statuses")
+    lines += _counts("Sector", report.by_sector, "sectors")
+    lines += _counts("Decade the case started", report.by_decade, None)
+    lines += _counts("Stage of the first break", report.by_first_break_stage, "stages")
+    lines += _counts("Failure modes (events)", report.by_failure_mode, "failure_modes")
+    lines += _counts("Trust verdict", report.by_verdict, "trust_verdicts")
+    lines += _counts("Sources by type", report.sources_by_type, "source_types")
+    weak = [
+        f"- {_case_link(case, f'#event-{event}')} event `{esc(event)}`" for case, event in report.weakly_sourced_events
+    ]
+    lines += ["## Events without a primary or news source", "", *(weak or ["None."]), ""]
+    no_recovery = [f"- {_case_link(case)}" for case in report.cases_without_recovery]
+    lines += ["## Cases without a recovery event", "", *(no_recovery or ["None."]), ""]
+    return "\n".join(lines)
