@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from casebook.build import BuildError, build_site
+from casebook.commands import cases_option
 from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
@@ -21,9 +22,7 @@ def _fail_invalid(exc: RenderError) -> None:
 
 
 @click.command()
-@click.option(
-    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
-)
+@cases_option()
 @click.option(
     "--out",
     "out_dir",
@@ -60,9 +59,7 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
 
 
 @click.command()
-@click.option(
-    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
-)
+@cases_option()
 @click.option(
     "--out",
     "out_dir",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from casebook.commands import cases_option
 from casebook.resources import default_cases_dir
 from casebook.scaffold import NewCase, ScaffoldError, write_scaffold
 
@@ -24,9 +25,7 @@ def _ask(value: str | int | None, prompt: str, kind: type = str) -> object:
 @click.option("--year", type=int, help="Year the failure became public.")
 @click.option("--title", help="Headline for the case, in your own words.")
 @click.option("--slug", help="Short words for the file name, e.g. 'buzz'.")
-@click.option(
-    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
-)
+@cases_option()
 def new(
     organization: str | None, year: int | None, title: str | None, slug: str | None, cases_dir: Path | None
 ) -> None:

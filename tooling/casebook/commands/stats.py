@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from casebook.commands import cases_option
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir
 from casebook.stats import coverage, format_coverage
@@ -14,9 +15,7 @@ from casebook.validation import UsageError, load_corpus
 
 
 @click.command()
-@click.option(
-    "--cases", "cases_dir", type=click.Path(path_type=Path, file_okay=False), help="Cases folder (default: cases/)."
-)
+@cases_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(cases_dir: Path | None, fmt: str) -> None:
     """Coverage of the corpus: cases by sector, decade, first-break stage, failure mode and
