@@ -14,6 +14,7 @@ from casebook.render.browse import BROWSE_LIMIT, facet_page
 from casebook.render.case_page import LEAN_LEAD, SEARCH_LEAD, split_lead
 from casebook.render.facets import FACET_BY_KEY, FACETS
 from casebook.render.filter_index import filter_index, filter_text
+from casebook.render.guides import COVERAGE_LIMIT, coverage_page
 from casebook.render.patterns import LIST_LIMIT, case_links
 from casebook.synth import synth_corpus
 
@@ -102,3 +103,10 @@ def test_case_page_does_not_grow_with_the_corpus() -> None:
     page_small = generate(small)[f"cases/{one.id}.md"]
     page_large = generate(large)[f"cases/{one.id}.md"]
     assert abs(len(page_large) - len(page_small)) / len(page_small) < 0.05
+
+
+def test_coverage_page_lists_are_bounded(corpus: Corpus) -> None:
+    """The Coverage page names at most COVERAGE_LIMIT items under a heading and counts the rest."""
+    page = coverage_page(list(corpus.cases))
+    for section in page.split("\n## ")[1:]:
+        assert section.count("](../cases/") <= COVERAGE_LIMIT
