@@ -9,10 +9,12 @@ import pytest
 
 from casebook.model import Case, build_case
 from casebook.render import Corpus, generate
+from casebook.render import case_page as case_page_module
 from casebook.render.browse import BROWSE_LIMIT, facet_page
-from casebook.render.case_page import SEARCH_LEAD, split_lead
+from casebook.render.case_page import LEAN_LEAD, SEARCH_LEAD, split_lead
 from casebook.render.facets import FACET_BY_KEY, FACETS
 from casebook.render.filter_index import filter_index, filter_text
+from casebook.render.guides import COVERAGE_LIMIT, coverage_page
 from casebook.render.patterns import LIST_LIMIT, case_links
 from casebook.synth import synth_corpus
 
@@ -50,20 +52,33 @@ def test_generated_pages_stay_bounded(corpus: Corpus) -> None:
 
 
 def test_every_case_section_is_left_out_of_search(corpus: Corpus) -> None:
-    """Every sub-heading of a case page is excluded; only the lead's opening and the organization remain."""
-    page = generate(list(corpus.cases))[f"cases/{corpus.cases[0].id}.md"]
+    """Every sub-heading of a case page is excluded; the lead and the event titles are searched."""
+    case = corpus.cases[0]
+    page = generate(list(corpus.cases))[f"cases/{case.id}.md"]
     headings = re.findall(r"^#{2,6} .*$", page, flags=re.MULTILINE)
     assert headings and all("data-search-exclude" in h for h in headings), headings
-    head, tail = split_lead(corpus.cases[0].summary)
-    assert len(head) <= SEARCH_LEAD and f"<span data-search-exclude>{tail.strip()}" in page
+    assert f'<p class="cb-lead">{" ".join(case.summary.split())}</p>' in page
+    assert 'class="cb-search-terms" hidden>' in page
 
 
-@pytest.mark.parametrize("summary", ["Short.", "One. Two. " * 40, "x" * 450, "word " * 100])
+def test_a_large_corpus_searches_only_the_summary_opening(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above FULL_TEXT_CASES a case gives search its summary's opening only, and no event titles."""
+    monkeypatch.setattr(case_page_module, "FULL_TEXT_CASES", 100)
+    case = corpus.cases[0]
+    page = generate(list(corpus.cases))[f"cases/{case.id}.md"]
+    head, tail = split_lead(case.summary, LEAN_LEAD)
+    assert len(head) <= LEAN_LEAD and tail
+    assert f"<span data-search-exclude>{tail.strip()}</span>" in page
+    assert "cb-search-terms" not in page
+
+
+@pytest.mark.parametrize("summary", ["Short.", "One. Two. " * 40, "x" * 1600, "word " * 400])
 def test_split_lead_keeps_every_character(summary: str) -> None:
     """The searched part and the rest give back the summary, whitespace collapsed."""
-    head, tail = split_lead(summary)
-    assert head + tail == " ".join(summary.split())
-    assert len(head) <= SEARCH_LEAD
+    for limit in (LEAN_LEAD, SEARCH_LEAD):
+        head, tail = split_lead(summary, limit)
+        assert head + tail == " ".join(summary.split())
+        assert len(head) <= limit
 
 
 def test_filter_index_is_compact_and_decodes(corpus: Corpus) -> None:
@@ -88,3 +103,10 @@ def test_case_page_does_not_grow_with_the_corpus() -> None:
     page_small = generate(small)[f"cases/{one.id}.md"]
     page_large = generate(large)[f"cases/{one.id}.md"]
     assert abs(len(page_large) - len(page_small)) / len(page_small) < 0.05
+
+
+def test_coverage_page_lists_are_bounded(corpus: Corpus) -> None:
+    """The Coverage page names at most COVERAGE_LIMIT items under a heading and counts the rest."""
+    page = coverage_page(list(corpus.cases))
+    for section in page.split("\n## ")[1:]:
+        assert section.count("](../cases/") <= COVERAGE_LIMIT

@@ -8,6 +8,11 @@ of bounded size: the title, the summary (at most ``SEARCH_LEAD`` characters, the
 the organization with its aliases, and the event titles (a hidden line, so the words of the
 chain are searchable without one index entry per event). Every other section carries
 ``data-search-exclude``; the filter page also searches summaries and event titles.
+
+Above ``FULL_TEXT_CASES`` cases that entry would make the index too large for a phone (about
+15 MB at 10,000 cases), so each case then gives search its title, the opening of its summary
+(``LEAN_LEAD``) and its organization, about 500 bytes; the filter page still searches every
+summary and event title, from a file it fetches only when someone types.
 """
 
 from __future__ import annotations
@@ -26,6 +31,12 @@ DESCRIPTION_LIMIT = 300
 SEARCH_LEAD = 1500
 """Characters of the summary that go into the search index: the schema's maxLength, so all of it
 (the issue asks that search finds cases by summary and event text; ADR 0006 has the sizes)."""
+
+FULL_TEXT_CASES = 3000
+"""Corpora up to this size get whole summaries and event titles in search (about 4.5 MB of index)."""
+
+LEAN_LEAD = 200
+"""Characters of the summary searched in a larger corpus (whole sentences, or whole words)."""
 
 _NOT_SEARCHED = " data-search-exclude"
 
@@ -65,18 +76,18 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
-    head, tail = split_lead(case.summary)
+    full_text = len(corpus.cases) <= FULL_TEXT_CASES
+    head, tail = split_lead(case.summary, SEARCH_LEAD if full_text else LEAN_LEAD)
     gap = " " if tail.startswith(" ") else ""
     rest = f"{gap}<span{_NOT_SEARCHED}>{text(tail)}</span>" if tail else ""
     quiet = f"<span{_NOT_SEARCHED}>"
-    # `hidden` keeps the line off screen and away from screen readers; Material's search still
-    # indexes it, so words that only an event title holds find the case.
-    events = "; ".join(event.title for event in case.chain)
-    lines = [
-        f'<p class="cb-lead">{text(head)}{rest}</p>',
-        "",
-        f'<p class="cb-search-terms" hidden>{text(events)}</p>',
-        "",
+    lines = [f'<p class="cb-lead">{text(head)}{rest}</p>', ""]
+    if full_text:
+        # `hidden` keeps the line off screen and away from screen readers; Material's search still
+        # indexes it, so words that only an event title holds find the case.
+        events = "; ".join(event.title for event in case.chain)
+        lines += [f'<p class="cb-search-terms" hidden>{text(events)}</p>', ""]
+    lines += [
         '<div class="cb-facts" markdown>',
         "",
         f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",

@@ -41,6 +41,18 @@ def _case_link(case_id: str, anchor: str = "") -> str:
     return f"[{esc(case_id)}](../cases/{case_id}.md{anchor})"
 
 
+COVERAGE_LIMIT = 100
+"""Items listed under each Coverage heading; the rest are counted (``casebook stats`` lists all), so
+the page stays the same size for a large corpus."""
+
+
+def _bounded(items: list[str]) -> list[str]:
+    if len(items) <= COVERAGE_LIMIT:
+        return items or ["None."]
+    more = len(items) - COVERAGE_LIMIT
+    return [*items[:COVERAGE_LIMIT], "", f"…and {more:,} more; `casebook stats` lists them all."]
+
+
 def coverage_page(cases: Sequence[Case]) -> str:
     """The Coverage page: where the corpus is strong and where it is thin."""
     report: Coverage = coverage(cases)
@@ -62,7 +74,7 @@ def coverage_page(cases: Sequence[Case]) -> str:
     weak = [
         f"- {_case_link(case, f'#event-{event}')} event `{esc(event)}`" for case, event in report.weakly_sourced_events
     ]
-    lines += ["## Events without a primary or news source", "", *(weak or ["None."]), ""]
+    lines += ["## Events without a primary or news source", "", *_bounded(weak), ""]
     no_recovery = [f"- {_case_link(case)}" for case in report.cases_without_recovery]
-    lines += ["## Cases without a recovery event", "", *(no_recovery or ["None."]), ""]
+    lines += ["## Cases without a recovery event", "", *_bounded(no_recovery), ""]
     return "\n".join(lines)
