@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
+from casebook.render import handout
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
@@ -94,7 +95,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Period\n:   {quiet}{esc(_period(case))}</span>",
         "",
-        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)</span>",
+        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))}</span>",
         "",
         f"Status\n:   {quiet}{status}</span>",
         "",
@@ -212,8 +213,10 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         "hide": ["navigation"],
         "tags": list(case.tags),
     }
-    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus), *chain, *timeline(case)]
+    svg = handout.chain_svg_of(chain)
+    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus)]
+    lines += [*handout.handout_head(case, corpus, svg), *chain, *timeline(case)]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += sections.cite_section(case, corpus)
+    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, corpus, svg)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from casebook.model import Case, Figure
 from casebook.render import citations
 from casebook.render.context import Corpus, label
-from casebook.render.markdown import attr, esc, link, md_attr, table, text
+from casebook.render.markdown import attr, esc, is_web_url, link, md_attr, table, text
 
 _CURRENCY = re.compile(r"^([A-Z]{3})\b(.*)$")
 
@@ -53,9 +53,9 @@ def impact_section(case: Case) -> list[str]:
                 source_refs(case, [figure.source]),
             ]
         )
-    # Left out of the printed handout (chain, analysis, questions and sources) and of search.
+    # Printed in the handout too; left out of search.
     return [
-        '<div class="cb-impact cb-screen-only" markdown data-search-exclude>',
+        '<div class="cb-impact" markdown data-search-exclude>',
         "",
         "## Impact { data-search-exclude }",
         "",
@@ -90,6 +90,8 @@ def sources_section(case: Case) -> list[str]:
         if source.note:
             extra += f" {text(source.note)}"
         line += f'<span class="cb-source-more">{extra}</span>'
+        if is_web_url(source.url):  # paper cannot follow a link: print the address itself
+            line += f' <span class="cb-source-url cb-print-only">{text(source.url)}</span>'
         items.append(f'<li id="source-{attr(source.id)}">{line}</li>')
     return ["## Sources { #sources data-search-exclude }", "", '<ol class="cb-sources">', *items, "</ol>", ""]
 
