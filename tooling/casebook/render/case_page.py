@@ -218,5 +218,5 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
     lines += [*handout.handout_head(case, corpus, svg), *chain, *timeline(case)]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, corpus, svg)]
+    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, svg)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -9,6 +9,7 @@ blocks here carry ``cb-print-only`` (hidden on screen) and are left out of searc
 
 from __future__ import annotations
 
+import html
 import re
 
 from casebook.model import Case
@@ -29,29 +30,24 @@ def chain_svg_of(lines: list[str]) -> str:
 
 
 def handout_head(case: Case, corpus: Corpus, svg: str) -> list[str]:
-    """Print-only: year, quadrant, the case's address with a QR code, and where the graph is printed."""
+    """Print-only: year, quadrant, the APA citation, the case's address with a QR code, and where the graph is."""
     url = citations.case_url(case, corpus)
     qr = qr_svg(url, f"QR code: the address of this case, {url}")
+    before, title, after = citations.apa_parts(case, corpus)
     facts = f"<strong>Year</strong> {case.year} · <strong>Quadrant</strong> {text(QUADRANTS[quadrant(case)][0])}"
     return [
         '<div class="cb-handout-head cb-print-only" data-search-exclude>',
         qr,
         f"<p>{facts}</p>",
         f'<p><strong>Case page</strong> <span class="cb-url">{text(url)}</span></p>',
+        f'<p class="cb-apa"><strong>Cite as</strong> {html.escape(before, quote=False)}<em>{text(title)}</em>'
+        f"{html.escape(after, quote=False)}</p>",
         f"<p>{text(pages_note(svg))}</p>" if svg else "",
         "</div>",
         "",
     ]
 
 
-def handout_tail(case: Case, corpus: Corpus, svg: str) -> list[str]:
-    """Print-only: the APA citation and the address, then the graph pages."""
-    before, title, after = citations.apa_parts(case, corpus)
-    return [
-        '<div class="cb-handout-cite cb-print-only" data-search-exclude>',
-        '<p class="cb-print-heading">Cite this case</p>',
-        f'<p class="cb-apa">{text(before)} <em>{text(title)}</em>{text(after)}</p>',
-        "</div>",
-        "",
-        *(graph_pages(svg, case.id) if svg else []),
-    ]
+def handout_tail(case: Case, svg: str) -> list[str]:
+    """Print-only: the graph pages, after everything else."""
+    return graph_pages(svg, case.id) if svg else []
