@@ -14,9 +14,10 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from casebook.progress import Progress
 from casebook.render import RenderResult, SiteSettings, render_site
@@ -98,13 +99,34 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+SITE_URL_ENV = "CASEBOOK_SITE_URL"
+
+
+def loopback_site_url_warning(site_url: str) -> str | None:
+    """The warning for a site built with a loopback ``site_url`` (CASEBOOK_SITE_URL unset), else None."""
+    host = urlsplit(site_url).hostname or ""
+    if site_url and host not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    return (
+        f"WARNING: the site URL is {site_url or 'not set'} ({SITE_URL_ENV} is not set): the cite boxes, the "
+        "feed, the sitemap and the QR codes on printed handouts will point at this machine. Set "
+        f"{SITE_URL_ENV} to the site's public address (https://.../) before publishing; CI's Pages job does."
+    )
+
+
 def build_site(
-    config_file: Path, cases_dir: Path, out_dir: Path | None = None, *, progress: Progress | None = None
+    config_file: Path,
+    cases_dir: Path,
+    out_dir: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[Path, RenderResult]:
     """Render and build the site; return the output folder and what the render wrote.
 
     ``progress`` hears of each phase (checking files, rendering, building pages); the caller
-    closes it.
+    closes it. ``warn`` hears of a site URL that points at this machine (issue 14: citations
+    and the feed carried http://127.0.0.1:8000/ addresses when CASEBOOK_SITE_URL was unset).
 
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
@@ -121,6 +143,8 @@ def build_site(
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
         progress = progress or Progress(enabled=False)
+        if warn is not None and (message := loopback_site_url_warning(config.site_url or "")):
+            warn(message)
         rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config), progress=progress)
         target = Path(out_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -80,7 +80,11 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
     progress = for_stderr()
     try:
         target, rendered = build_site(
-            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir, progress=progress
+            config_file or project_root() / "mkdocs.yml",
+            cases_dir or default_cases_dir(),
+            out_dir,
+            progress=progress,
+            warn=lambda message: click.secho(message, err=True, fg="yellow", bold=True),
         )
     except RenderError as exc:
         progress.close()

@@ -114,8 +114,8 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         'aria-label="Failure chain graph">',
         svg,
         "</div>",
-        "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "
-        "<code>caused_by</code>; the bold line is the critical path. Select an event to read it in the "
+        "<figcaption>One lane per stage of the customer chain; time runs left to right. Each arrow runs "
+        "from a cause to what it led to; the bold line is the critical path. Select an event to read it in the "
         "timeline.</figcaption>",
         "</figure>",
         "",

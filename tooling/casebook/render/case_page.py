@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render import handout
-from casebook.render.context import Corpus, definition, label
+from casebook.render.context import Corpus, definition, in_sentence, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 
@@ -159,7 +159,7 @@ def analysis(case: Case) -> list[str]:
         claimed = f"; first framed by the organization as {esc(label('crisis_clusters', a.claimed_cluster)).lower()}"
     history = {True: "; a history of similar crises", False: "; no history of similar crises", None: ""}
     strategies = " → ".join(browse_link("response", s) for s in a.strategies)
-    corrective = ", ".join(esc(label("corrective_actions", c)).lower() for c in a.corrective_actions)
+    corrective = ", ".join(esc(in_sentence(label("corrective_actions", c))) for c in a.corrective_actions)
     refs = sections.source_refs
     lines = [
         f"## Analysis {{ #analysis{_NOT_SEARCHED} }}",
@@ -177,7 +177,7 @@ def analysis(case: Case) -> list[str]:
         "",
         f"Response\n:   {strategies}"
         + (f"; corrective action: {corrective}" if corrective else "")
-        + f"; voice: {esc(label('voices', a.voice)).lower()} {refs(case, a.response_sources)}",
+        + f"; spoken for by: {esc(in_sentence(label('voices', a.voice)))} {refs(case, a.response_sources)}",
         "",
         f"Consequences\n:   {esc(', '.join(label('consequences', c) for c in a.consequences))}",
         "",

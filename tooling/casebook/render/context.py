@@ -63,6 +63,14 @@ def label(list_name: str, slug: str) -> str:
     return load_vocabulary()[list_name].terms[slug].label
 
 
+def in_sentence(value: str) -> str:
+    """A label inside a sentence: first letter lower case, unless the word is an acronym (``CEO``)."""
+    first = value.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return value
+    return value[:1].lower() + value[1:]
+
+
 @functools.cache
 def definition(list_name: str, slug: str) -> str:
     """The plain-words definition of a controlled value."""

@@ -73,7 +73,7 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
-    pages.update(guide_pages())
+    pages.update(guide_pages(corpus.settings))
     pages["coverage/index.md"] = coverage_page(corpus.cases)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
