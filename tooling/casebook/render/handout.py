@@ -16,7 +16,7 @@ from casebook.model import Case
 from casebook.render import citations
 from casebook.render.context import Corpus
 from casebook.render.facets import QUADRANTS, quadrant
-from casebook.render.markdown import text
+from casebook.render.markdown import attr, text
 from casebook.render.print_graph import graph_pages, pages_note
 from casebook.render.qr import qr_svg
 
@@ -51,3 +51,15 @@ def handout_head(case: Case, corpus: Corpus, svg: str) -> list[str]:
 def handout_tail(case: Case, svg: str) -> list[str]:
     """Print-only: the graph pages, after everything else."""
     return graph_pages(svg, case.id) if svg else []
+
+
+def facilitator_links(case: Case) -> list[str]:
+    """Screen-only: the case as a tabletop exercise, its graph as files, and a session pack with it."""
+    ident = attr(case.id)
+    return [
+        '<p class="cb-facilitate cb-screen-only" data-search-exclude><strong>For facilitators:</strong> '
+        '<a href="tabletop/">run it as a tabletop exercise</a> · '
+        f'<a href="../../pack/?cases={ident}">start a session pack with it</a> · '
+        "print this page for a handout.</p>",
+        "",
+    ]

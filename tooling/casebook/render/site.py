@@ -22,6 +22,7 @@ from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
+from casebook.render.tabletop import tabletop_pages
 from casebook.validation import load_corpus
 
 GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
@@ -70,6 +71,7 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
         pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
+    pages.update(tabletop_pages(corpus))
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())

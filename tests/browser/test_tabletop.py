@@ -1,0 +1,56 @@
+"""Tabletop mode in Chromium: one slide at a time, driven by the keys a clicker sends, offline."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Watch
+from tests.sites import BuiltSite
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+UBG = "2009-united-breaks-guitars"
+
+
+def test_tabletop_steps_with_keys_and_keeps_its_place(site: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """→ reveals the answer, → again moves on; ← goes back; PageDown works as a clicker; F does not
+    open Material's search; the step survives a reload; nothing leaves 127.0.0.1."""
+    tab, watch = page
+    tab.goto(site.url + f"cases/{UBG}/")
+    tab.locator("a", has_text="run it as a tabletop exercise").click()
+    expect(tab).to_have_url(site.url + f"cases/{UBG}/tabletop/#step-1")
+    slides = tab.locator(".cb-tt-slide")
+    expect(slides.locator("visible=true")).to_have_count(1)
+    first = tab.locator("#step-1")
+    expect(first.locator("details.cb-tt-reveal")).not_to_have_attribute("open", "")
+    tab.keyboard.press("ArrowRight")
+    expect(first.locator("details.cb-tt-reveal")).to_have_attribute("open", "")
+    expect(first.locator(".cb-tt-answer").first).to_be_visible()
+    tab.keyboard.press("ArrowRight")
+    expect(tab.locator("#step-2")).to_be_visible()
+    expect(first).to_be_hidden()
+    tab.keyboard.press("PageDown")  # what a presentation clicker sends
+    tab.keyboard.press("PageDown")
+    expect(tab.locator("#step-3")).to_be_visible()
+    tab.keyboard.press("ArrowLeft")
+    expect(tab.locator("#step-2")).to_be_visible()
+    tab.keyboard.press("f")
+    expect(tab.locator("input.md-search__input")).not_to_be_focused()
+    tab.reload()
+    expect(tab.locator("#step-2")).to_be_visible()
+    expect(slides.locator("visible=true")).to_have_count(1)
+    assert watch.external == [] and watch.errors == []
+
+
+def test_tabletop_is_readable_on_a_projector(site: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """At 1920 x 1080 the event text is at least 24 px and the prompt at least as large."""
+    tab, _watch = page
+    tab.set_viewport_size({"width": 1920, "height": 1080})
+    tab.goto(site.url + f"cases/{UBG}/tabletop/#step-2")
+    text = tab.locator("#step-2 .cb-tt-text").first
+    size = float(text.evaluate("el => getComputedStyle(el).fontSize").removesuffix("px"))
+    prompt = float(
+        tab.locator("#step-2 .cb-tt-prompt").evaluate("el => getComputedStyle(el).fontSize").removesuffix("px")
+    )
+    assert size >= 24 and prompt >= size

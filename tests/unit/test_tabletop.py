@@ -1,0 +1,48 @@
+"""Tabletop pages: slides in chain order from the first break, prompts, answers kept folded."""
+
+from __future__ import annotations
+
+import re
+
+from casebook.render import Corpus, SiteSettings
+from casebook.render.tabletop import ROLE_BY_STAGE, default_prompt, tabletop_page
+from casebook.validation import load_corpus
+from casebook.vocabulary import stage_order
+from tests.helpers import ROOT
+
+SITE = ROOT / "tests" / "fixtures" / "cases" / "site"
+
+
+def test_every_stage_has_a_role() -> None:
+    """The default prompt names a role for every stage of the vocabulary."""
+    assert set(ROLE_BY_STAGE) == set(stage_order())
+
+
+def test_slides_follow_the_chain_from_the_first_break() -> None:
+    """One opening slide, then one slide per event from the first break on, in chain order; every
+    slide has a prompt and a folded answer."""
+    corpus = Corpus.build(load_corpus(SITE).cases, SiteSettings())
+    for case in corpus.cases:
+        chain = corpus.chains[case.id]
+        page = tabletop_page(case, corpus)
+        later = list(chain.order[chain.order.index(chain.first_break) :])
+        slides = re.findall(r'<section class="cb-tt-slide" id="step-(\d+)"', page)
+        assert slides == [str(n) for n in range(1, len(later) + 2)], case.id
+        titles = re.findall(r'<h2 class="cb-tt-title">(.*?)</h2>', page)[1:]
+        assert len(titles) == len(later)
+        assert page.count('class="cb-tt-prompt"') == len(slides)
+        assert page.count('<details class="cb-tt-reveal">') == len(slides)
+        assert "<details open" not in page
+
+
+def test_default_prompt_speaks_to_the_room() -> None:
+    """The default prompt casts the room in the stage's role at the organization and asks a question."""
+    case = next(c for c in load_corpus(SITE).cases if c.id == "2009-united-breaks-guitars")
+    event = (
+        next(e for e in case.chain if e.kind == "break" and e.stage == "support")
+        if any(e.kind == "break" and e.stage == "support" for e in case.chain)
+        else next(e for e in case.chain if e.kind == "break")
+    )
+    prompt = default_prompt(case, event)
+    assert prompt.startswith(f"You are {ROLE_BY_STAGE[event.stage]} at {case.organization.name}.")
+    assert prompt.endswith("?")
