@@ -38,11 +38,7 @@ def test_slides_follow_the_chain_from_the_first_break() -> None:
 def test_default_prompt_speaks_to_the_room() -> None:
     """The default prompt casts the room in the stage's role at the organization and asks a question."""
     case = next(c for c in load_corpus(SITE).cases if c.id == "2009-united-breaks-guitars")
-    event = (
-        next(e for e in case.chain if e.kind == "break" and e.stage == "support")
-        if any(e.kind == "break" and e.stage == "support" for e in case.chain)
-        else next(e for e in case.chain if e.kind == "break")
-    )
+    event = next(e for e in case.chain if e.kind == "break")
     prompt = default_prompt(case, event)
     assert prompt.startswith(f"You are {ROLE_BY_STAGE[event.stage]} at {case.organization.name}.")
     assert prompt.endswith("?")
