@@ -25,6 +25,7 @@ from casebook.render import handout
 from casebook.render.context import Corpus, definition, in_sentence, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
+from casebook.render.pack import pack_script
 
 DESCRIPTION_LIMIT = 300
 """Characters of the summary kept for the page's meta description."""
@@ -218,5 +219,5 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
     lines += [*handout.facilitator_links(case), *handout.handout_head(case, corpus, svg), *chain, *timeline(case)]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, svg)]
+    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, svg), *pack_script(case, corpus)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,6 +15,7 @@ import re
 from casebook.model import Case
 from casebook.render import citations
 from casebook.render.context import Corpus
+from casebook.render.downloads import download_links
 from casebook.render.facets import QUADRANTS, quadrant
 from casebook.render.markdown import attr, text
 from casebook.render.print_graph import graph_pages, pages_note
@@ -60,6 +61,6 @@ def facilitator_links(case: Case) -> list[str]:
         '<p class="cb-facilitate cb-screen-only" data-search-exclude><strong>For facilitators:</strong> '
         '<a href="tabletop/">run it as a tabletop exercise</a> · '
         f'<a href="../../pack/?cases={ident}">start a session pack with it</a> · '
-        "print this page for a handout.</p>",
+        f"{download_links(case)} · print this page for a handout.</p>",
         "",
     ]

@@ -15,17 +15,20 @@ from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
+from casebook.render.downloads import standalone_svg, svg_path, write_pngs
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
+from casebook.render.handout import chain_svg_of
 from casebook.render.home import home_page
+from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
 from casebook.render.tabletop import tabletop_pages
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
+GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage", "pack")
 """Folders under docs_dir that the renderer owns; they are git-ignored and pruned of stale files."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
@@ -68,10 +71,13 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
     for case in corpus.cases:
-        pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+        chain = chain_section(case, corpus)
+        pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain, corpus.similar(case))
+        pages[svg_path(case)] = standalone_svg(chain_svg_of(chain), case, corpus)
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
     pages.update(tabletop_pages(corpus))
+    pages["pack/index.md"] = pack_page(corpus)
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
@@ -115,11 +121,18 @@ def render_site(
         if write_if_changed(docs_dir / relative, content):
             out.written.append(relative)
         progress.advance()
+    # PNGs are drawn from the chain SVGs just written, only where they changed (render.downloads).
+    drawn, pngs = write_pngs(docs_dir, pages)
+    out.written += drawn
     stale = [docs_dir / name for name in GENERATED_FILES if name not in pages]
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
         if root.exists():
-            stale += [p for p in sorted(root.rglob("*")) if p.relative_to(docs_dir).as_posix() not in pages]
+            stale += [
+                p
+                for p in sorted(root.rglob("*"))
+                if p.relative_to(docs_dir).as_posix() not in pages and p.relative_to(docs_dir).as_posix() not in pngs
+            ]
     for path in stale:
         if path.is_file():
             path.unlink()

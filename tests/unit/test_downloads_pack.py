@@ -1,0 +1,70 @@
+"""Chain graph downloads (standalone SVG, PNG drawn once per SVG) and the session pack's records."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from casebook.graph import render_chain_svg
+from casebook.render import Corpus, SiteSettings
+from casebook.render.downloads import draw_png, key_of, standalone_svg, svg_digest, with_key, write_pngs
+from casebook.render.pack import pack_record, pack_script
+from casebook.validation import load_corpus
+from tests.helpers import ROOT, minimal_case
+
+SETTINGS = SiteSettings(site_url="https://casebook.example/")
+HOSTILE = ROOT / "tests" / "fixtures" / "cases" / "hostile"
+
+
+def test_standalone_svg_needs_no_custom_properties() -> None:
+    """The download spells its colours out and links events to the case page."""
+    case = minimal_case()
+    svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert "var(" not in svg
+    assert 'href="https://casebook.example/cases/2099-acme-minimal/#event-' in svg
+
+
+def test_png_carries_the_svg_it_was_drawn_from(tmp_path: Path) -> None:
+    """A PNG is drawn once; a second render with the same SVG leaves it alone; a changed SVG redraws it."""
+    case = minimal_case()
+    svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
+    png = draw_png(svg)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and key_of(png) == svg_digest(svg)
+    pages = {f"cases/{case.id}/chain.svg": svg}
+    written, owned = write_pngs(tmp_path, pages)
+    assert written == [f"cases/{case.id}/chain.png"] and owned == {f"cases/{case.id}/chain.png"}
+    assert write_pngs(tmp_path, pages)[0] == []
+    pages[f"cases/{case.id}/chain.svg"] = svg.replace("Break", "Brk", 1)
+    assert write_pngs(tmp_path, pages)[0] == [f"cases/{case.id}/chain.png"]
+    assert key_of(with_key(png, "0" * 64)) == "0" * 64
+
+
+def test_pack_record_escapes_script_breakers() -> None:
+    """Case text in the pack record cannot close its <script> or open a tag, and reads back the same."""
+    cases = load_corpus(HOSTILE).cases
+    corpus = Corpus.build(cases, SETTINGS)
+    for case in cases:
+        script = pack_script(case, corpus)[0]
+        body = script.removeprefix('<script type="application/json" class="cb-pack-data">').removesuffix("</script>")
+        assert "<" not in body and ">" not in body
+        assert json.loads(body) == json.loads(json.dumps(pack_record(case, corpus)))
+
+
+def test_pack_record_fields() -> None:
+    """The comparison row holds the first break, break stages, failure modes, days and verdict."""
+    case = minimal_case()
+    record = pack_record(case, Corpus.build([case], SETTINGS))
+    assert set(record) == {
+        "id",
+        "title",
+        "organization",
+        "year",
+        "first_break",
+        "break_stages",
+        "failure_modes",
+        "days_to_first_response",
+        "verdict",
+    }
+    assert re.search(r"\(\d{4}", str(record["first_break"]))
