@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render import handout
-from casebook.render.context import Corpus, definition, in_sentence, label
+from casebook.render.context import Corpus, definition, in_sentence, label, org_slug
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 from casebook.render.pack import pack_script
@@ -76,6 +76,9 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     """The lead: summary, organization, period, engagement quadrant, status, edit link."""
     org = case.organization
     aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
+    name = esc(org.name)
+    if corpus.organization_counts[org_slug(org.name)] > 1:
+        name = f"[{name}](../organizations/{org_slug(org.name)}.md)"
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
     full_text = len(corpus.cases) <= FULL_TEXT_CASES
@@ -92,7 +95,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     lines += [
         '<div class="cb-facts" markdown>',
         "",
-        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",
+        f"Organization\n:   {name}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",
         "",
         f"Period\n:   {quiet}{esc(_period(case))}</span>",
         "",
@@ -119,7 +122,8 @@ def _event_meta(event: Event) -> str:
         text(label("stages", event.stage)),
     ]
     if event.failure_mode:
-        parts.append(text(label("failure_modes", event.failure_mode)))
+        mode = attr(event.failure_mode)
+        parts.append(f'<a href="../../failure-modes/{mode}/">{text(label("failure_modes", event.failure_mode))}</a>')
     parts.append(
         f'<span title="{md_attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>'
     )

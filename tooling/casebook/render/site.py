@@ -26,9 +26,22 @@ from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
 from casebook.render.tabletop import tabletop_pages
+from casebook.render.topics import topic_pages
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage", "pack")
+GENERATED_DIRS = (
+    "cases",
+    "browse",
+    "filter",
+    "patterns",
+    "data",
+    "reference",
+    "guide",
+    "coverage",
+    "pack",
+    "failure-modes",
+    "organizations",
+)
 """Folders under docs_dir that the renderer owns; they are git-ignored and pruned of stale files."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
@@ -78,6 +91,7 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
     progress.note("rendering browse, filter, patterns and data pages")
     pages.update(tabletop_pages(corpus))
     pages["pack/index.md"] = pack_page(corpus)
+    pages.update(topic_pages(corpus))
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
