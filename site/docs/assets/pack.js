@@ -1,8 +1,8 @@
 /* Session packs (/pack/?cases=a,b,c): several cases on one printable page set.
  *
  * The ids come from the address, so a pack is one link. Each case page is fetched (same origin)
- * and gives its article (the handout) and its JSON record (script.cb-pack-data) for the
- * comparison table; the sources of all cases are merged into one list. Case text reaches this page
+ * and gives its article (the handout) and its JSON record (div.cb-pack-data, data-pack) for
+ * the comparison table; the sources of all cases are merged into one list. Case text reaches this page
  * only as our own escaped HTML (the article) or through textContent (the record and the lists).
  * Ids inside each article get the case id as a prefix, so that anchors stay unique in the pack.
  */
@@ -82,10 +82,10 @@
           })
           .then(function (html) {
             var doc = new DOMParser().parseFromString(html, "text/html");
-            var data = doc.querySelector("script.cb-pack-data");
+            var data = doc.querySelector(".cb-pack-data[data-pack]");
             var article = doc.querySelector("article.md-content__inner");
             if (!data || !article) throw new Error("not a case page");
-            return { id: id, url: pageUrl, record: JSON.parse(data.textContent), article: adopt(article, id, pageUrl) };
+            return { id: id, url: pageUrl, record: JSON.parse(data.dataset.pack), article: adopt(article, id, pageUrl) };
           })
           .catch(function () { return { id: id, failed: true }; });
       });

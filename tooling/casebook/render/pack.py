@@ -15,7 +15,7 @@ import json
 from casebook.graph.analysis import DayCount
 from casebook.model import Case
 from casebook.render.context import Corpus, label
-from casebook.render.markdown import front_matter, plural
+from casebook.render.markdown import attr, front_matter, plural
 from casebook.vocabulary import stage_order
 
 MAX_CASES = 12
@@ -49,10 +49,13 @@ def pack_record(case: Case, corpus: Corpus) -> dict[str, object]:
 
 
 def pack_script(case: Case, corpus: Corpus) -> list[str]:
-    """The record as JSON in the case page; ``<``, ``>`` and ``&`` are escaped so no text ends the script."""
+    """The record as JSON in an attribute of an empty, hidden element at the end of the case page.
+
+    An attribute, HTML-escaped, rather than a ``<script>`` block: nothing in it can ever run or end
+    an element, and it reads back with ``JSON.parse(element.dataset.pack)``.
+    """
     data = json.dumps(pack_record(case, corpus), ensure_ascii=False, sort_keys=True)
-    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return [f'<script type="application/json" class="cb-pack-data">{data}</script>', ""]
+    return [f'<div class="cb-pack-data" hidden data-pack="{attr(data)}"></div>', ""]
 
 
 def pack_page(corpus: Corpus) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from casebook.model import Case
 from casebook.render.browse import case_line
 from casebook.render.context import Corpus, definition, label, org_slug
-from casebook.render.markdown import esc, front_matter, plural, table
+from casebook.render.markdown import attr, esc, front_matter, plural, table
 from casebook.vocabulary import load_vocabulary, natural_stages, stage_order
 
 LIMIT = 100
@@ -53,7 +53,7 @@ def failure_mode_page(mode: str, corpus: Corpus) -> str:
     first = sum(1 for ident in cases if by_id[ident].event(corpus.chains[ident].first_break).failure_mode == mode)
     on_path = sum(1 for case, e in events if e.id in corpus.chains[case.id].critical_path)
     lines = [
-        front_matter({**_NOT_SEARCHED, "title": label("failure_modes", mode), "hide": ["navigation"]}),
+        front_matter({**_NOT_SEARCHED, "title": attr(label("failure_modes", mode)), "hide": ["navigation"]}),
         f"# {esc(label('failure_modes', mode))}",
         "",
         f"**Definition.** {esc(definition('failure_modes', mode))}",
@@ -119,7 +119,8 @@ def organization_page(slug: str, cases: list[Case], corpus: Corpus) -> str:
             ]
         )
     lines = [
-        front_matter({**_NOT_SEARCHED, "title": org.name, "hide": ["navigation"]}),
+        # Material prints `title` into <title> unescaped (see case_page): escape it here.
+        front_matter({**_NOT_SEARCHED, "title": attr(org.name), "hide": ["navigation"]}),
         f"# {esc(org.name)}",
         "",
         f"{plural(len(cases), 'case')} · {esc(label('sectors', org.sector))}"
