@@ -133,7 +133,10 @@ def migrate_file(path: Path, display: str, override: RegionMapping | None = None
         MigrationError: see ``migrate_text``.
         OSError: the file cannot be read or written.
     """
-    text = path.read_bytes().decode("utf-8", errors="strict")
+    try:
+        text = path.read_bytes().decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise MigrationError("the file is not UTF-8 text; fix it first") from exc
     migrated = migrate_text(text, display, override)
     write_text_atomic(path, migrated.text)
     return migrated.mapping

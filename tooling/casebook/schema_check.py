@@ -57,6 +57,9 @@ def _fast_check(path: Path | None = None) -> Check | None:
         return None
 
 
+_ENUM_NOUN = {"V303": "control", "V304": "statement kind"}
+
+
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -100,7 +103,10 @@ def _diagnose(loaded: LoadResult, error: ValidationError) -> Diagnostic:
             name = "country" if "global" not in options else "region"
             hint = did_you_mean_country(str(error.instance), allow_global="global" in options)
         else:
+            name = _ENUM_NOUN.get(code, name)
             hint = did_you_mean(str(error.instance), options)
+            if code == "V304":  # a short list: say it whole
+                hint = hint or f"; one of {', '.join(options)}"
         return loaded.diagnostic(path, code, f"unknown {name} {_short(error.instance)}{hint}")
     if "x-message" in custom:
         code = str(custom.get("x-code", "S203"))

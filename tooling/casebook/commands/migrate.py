@@ -56,8 +56,8 @@ def migrate(paths: tuple[Path, ...], country: str | None, regions: str | None) -
             mapping = migrate_file(path, str(path), override)
         except MigrationError as exc:
             refused += 1
-            click.echo(f"{path}:{exc.line}:1: error S210 {exc}", err=True)
-        except (OSError, UnicodeDecodeError) as exc:
+            click.echo(f"{path}:{exc.line}:1: refused: {exc}", err=True)
+        except OSError as exc:
             raise UsageFailure(f"cannot migrate {path}: {exc}") from exc
         else:
             click.echo(f"migrated {path}: country {mapping.country}, regions [{', '.join(mapping.regions)}]")

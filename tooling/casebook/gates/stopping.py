@@ -21,7 +21,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
             yield loaded.diagnostic(
                 ("chain", i, FIELD),
                 "C505",
-                f"a {event['kind']} event has no stopping control; `{FIELD}` belongs on breaks only",
+                f"`{FIELD}` belongs on breaks only; this is a {event['kind']} event",
                 key=True,
             )
 
