@@ -107,7 +107,11 @@ def test_model_carries_every_v2_field() -> None:
     assert (case.format_version, case.year, str(case.public_date)) == (2, 2099, "2099-02-14")
     assert case.regions == ("GB", "IE", "FR") and case.organization.country == "GB"
     stop = case.chain[0].stopped_by
-    assert stop is not None and (stop.control, stop.owner, stop.sources) == ("independent_safety_review", "design", ("inquiry",))
+    assert stop is not None and (stop.control, stop.owner, stop.sources) == (
+        "independent_safety_review",
+        "design",
+        ("inquiry",),
+    )
     assert case.chain[0].prompt and case.chain[1].stopped_by is None
     notice = case.source("notice")
     assert notice.seen_at and notice.archived_url and str(notice.archived) == "2099-03-16"

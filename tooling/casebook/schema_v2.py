@@ -166,12 +166,18 @@ def top_level() -> dict[str, Any]:
     return {
         "format_version": {"const": FORMAT_VERSION, "description": "The case format of this file: 2."},
         "public_date": _ref("partial_date", "When the failure became public; its year is the id's year."),
-        "regions": _list(
-            _ref("region", "A country code or `global`."),
-            "Where customers were harmed: ISO 3166-1 alpha-2 codes, or the single value `global`.",
-            min_items=1,
-            unique=True,
-        ),
+        "regions": {
+            **_list(
+                _ref("region", "A country code or `global`."),
+                "Where customers were harmed: ISO 3166-1 alpha-2 codes, or the single value `global`.",
+                min_items=1,
+                unique=True,
+            ),
+            # `global` stands alone: one value of any kind, or countries only.
+            "anyOf": [{"maxItems": 1}, {"items": {"pattern": "^(?!global$)"}}],
+            "x-code": "V302",
+            "x-message": "puts 'global' beside countries: list the countries where customers were harmed, or [global] alone",
+        },
         "reply": _reply(),
         "perspectives": _list(_perspective(), "Alternative readings by named contributors."),
         "reviews": _list(

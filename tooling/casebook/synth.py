@@ -177,7 +177,9 @@ def synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
     return case
 
 
-_STATUSES = ("draft", "reviewed")  # a synthetic case is never withdrawn
+_STATUSES = ("draft", "reviewed")
+WITHDRAWN_EVERY = 25
+"""One synthetic case in this many is withdrawn, with its reason."""
 
 
 def _countries(seed: int, index: int) -> list[str]:
@@ -213,7 +215,7 @@ def _synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
         "format_version": 2,
         "title": f"Synthetic case {index}: " + _title(rng, 90),
         "summary": _text(rng, 3, 4, (18, 30)),
-        "status": _STATUSES[index % len(_STATUSES)],
+        "status": "withdrawn" if index % WITHDRAWN_EVERY == 7 else _STATUSES[index % len(_STATUSES)],
         "last_reviewed": f"{min(year + 2, 2026)}-06-01",
         "organization": {
             "name": f"Synthetic Org {index}",
@@ -276,6 +278,18 @@ def _synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
         "tags": ["synthetic"],
         "contributors": ["casebook synth"],
         "license": "CC-BY-4.0",
+        **_withdrawal(index, year),
+    }
+
+
+def _withdrawal(index: int, year: int) -> dict[str, Any]:
+    if index % WITHDRAWN_EVERY != 7:
+        return {}
+    return {
+        "withdrawn": {
+            "date": f"{min(year + 3, 2026)}-01-15",
+            "reason": "A synthetic withdrawal: its sources were found wanting.",
+        }
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from casebook.diagnostics import Diagnostic
-from casebook.gates import analysis, chain, dates, references, references_v2, regions, stopping
+from casebook.gates import analysis, chain, dates, references, references_v2, stopping
 from casebook.loading import LoadResult
 
 CaseGate = Callable[[LoadResult], Iterable[Diagnostic]]
@@ -20,7 +20,6 @@ CASE_GATES: dict[str, CaseGate] = {
     "chain": chain.check,
     "analysis": analysis.check,
     "references_v2": references_v2.check,
-    "regions": regions.check,
     "stopping": stopping.check,
 }
 
