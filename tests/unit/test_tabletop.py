@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from casebook.render import Corpus, SiteSettings
@@ -42,3 +43,18 @@ def test_default_prompt_speaks_to_the_room() -> None:
     prompt = default_prompt(case, event)
     assert prompt.startswith(f"You are {ROLE_BY_STAGE[event.stage]} at {case.organization.name}.")
     assert prompt.endswith("?")
+
+
+def test_a_prompt_in_the_case_file_is_used() -> None:
+    """An event's own ``prompt`` replaces the default; at least ten real cases carry prompts."""
+    cases = load_corpus(ROOT / "cases").cases
+    with_prompts = [c for c in cases if any(e.prompt for e in c.chain)]
+    assert len(with_prompts) >= 10
+    case = next(c for c in with_prompts if c.id == "2009-united-breaks-guitars")
+    corpus = Corpus.build([case], SiteSettings())
+    slides = tabletop_page(case, corpus).split('<section class="cb-tt-slide"')[1:]
+    prompted = [e for e in case.chain if e.prompt]
+    for event in prompted:
+        slide = next(s for s in slides if f'<h2 class="cb-tt-title">{html.escape(event.title, quote=False)}</h2>' in s)
+        prompt = re.search(r'<p class="cb-tt-prompt"><span class="cb-tt-ask">For the room:</span> (.*?)</p>', slide)
+        assert prompt is not None and html.unescape(prompt.group(1)) == event.prompt

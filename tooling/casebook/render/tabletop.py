@@ -49,8 +49,8 @@ def default_prompt(case: Case, event: Event) -> str:
 
 
 def prompt_for(case: Case, event: Event) -> str:
-    """The event's own prompt, or the default one."""
-    return default_prompt(case, event)
+    """The event's own prompt (``prompt`` in the case file), or the default one."""
+    return event.prompt or default_prompt(case, event)
 
 
 def _event_block(event: Event, heading: str = "h2") -> list[str]:
