@@ -48,3 +48,18 @@ def test_pack_from_the_filter_page(site: BuiltSite, page: tuple[Page, Watch]) ->
     expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(2, timeout=15_000)
     assert "cases=" in tab.url and tab.url.count(",") == 1
     assert watch.external == [] and watch.errors == []
+
+
+def test_pack_and_tabletop_of_hostile_cases_run_nothing(hostile: BuiltSite, page: tuple[Page, Watch]) -> None:
+    """A pack and a tabletop of the hostile corpus show the payloads as text and run none of them."""
+    tab, watch = page
+    ids = [c.id for c in hostile.cases]
+    tab.goto(hostile.url + "pack/?cases=" + ",".join(ids))
+    expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(len(ids), timeout=15_000)
+    expect(tab.locator("#cb-pack-compare tbody")).to_contain_text("<script>alert(1)</script>")
+    for ident in ids:
+        tab.goto(hostile.url + f"cases/{ident}/tabletop/")
+        for _ in range(4):
+            tab.keyboard.press("ArrowRight")
+    assert tab.locator("article img, article iframe").count() == 0
+    assert watch.dialogs == [] and watch.external == []
