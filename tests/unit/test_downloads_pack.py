@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from casebook.graph import render_chain_svg
 from casebook.render import Corpus, SiteSettings
 from casebook.render.downloads import draw_png, key_of, standalone_svg, svg_digest, with_key, write_pngs
@@ -69,3 +71,16 @@ def test_pack_record_fields() -> None:
         "verdict",
     }
     assert re.search(r"\(\d{4}", str(record["first_break"]))
+
+
+def test_large_corpora_offer_svg_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above PNG_CASES no PNG is drawn and the case page links the SVG only."""
+    import casebook.render.downloads as downloads
+
+    case = minimal_case()
+    corpus = Corpus.build([case], SETTINGS)
+    monkeypatch.setattr(downloads, "PNG_CASES", 0)
+    assert downloads.write_pngs(tmp_path, {f"cases/{case.id}/chain.svg": "<svg/>"}) == ([], set())
+    assert "PNG" not in downloads.download_links(case, corpus)
+    monkeypatch.setattr(downloads, "PNG_CASES", 1)
+    assert "chain.png" in downloads.download_links(case, corpus)

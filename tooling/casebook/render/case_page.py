@@ -223,7 +223,12 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
     }
     svg = handout.chain_svg_of(chain)
     lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus)]
-    lines += [*handout.facilitator_links(case), *handout.handout_head(case, corpus, svg), *chain, *timeline(case)]
+    lines += [
+        *handout.facilitator_links(case, corpus),
+        *handout.handout_head(case, corpus, svg),
+        *chain,
+        *timeline(case),
+    ]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
     lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, svg), *pack_script(case, corpus)]

@@ -30,6 +30,11 @@ PNG_ZOOM = 1.0
 
 PNG_FONT = "Liberation Sans"
 
+PNG_CASES = 500
+"""Largest corpus whose graphs get PNGs. At about half a second a graph the first build of 500
+cases spends four minutes drawing (later builds redraw only changed graphs); a larger corpus
+offers the SVG only, which any slide tool can also place."""
+
 _VAR = re.compile(r"var\(--[\w-]+,((?:[^()]|\([^()]*\))*)\)")
 _KEY = b"casebook-svg-sha256"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -112,6 +117,8 @@ def write_pngs(docs_dir: Path, pages: dict[str, str]) -> tuple[list[str], set[st
     """
     written: list[str] = []
     owned: set[str] = set()
+    if not draws_pngs(sum(1 for relative in pages if relative.endswith("/" + SVG_NAME))):
+        return written, owned
     for relative in sorted(pages):
         if not relative.endswith("/" + SVG_NAME):
             continue
@@ -125,9 +132,16 @@ def write_pngs(docs_dir: Path, pages: dict[str, str]) -> tuple[list[str], set[st
     return written, owned
 
 
-def download_links(case: Case) -> str:
-    """The case page's links to the two files (relative to ``/cases/<id>/``)."""
+def draws_pngs(cases: int) -> bool:
+    """Whether a corpus of this many cases gets PNGs (``PNG_CASES``)."""
+    return cases <= PNG_CASES
+
+
+def download_links(case: Case, corpus: Corpus) -> str:
+    """The case page's links to the files (relative to ``/cases/<id>/``)."""
     name = attr(case.id)
+    if not draws_pngs(len(corpus.cases)):
+        return f'the graph as <a href="{SVG_NAME}" download="{name}-chain.svg">SVG</a>'
     return (
         f'the graph as <a href="{SVG_NAME}" download="{name}-chain.svg">SVG</a> or '
         f'<a href="{PNG_NAME}" download="{name}-chain.png">PNG</a>'

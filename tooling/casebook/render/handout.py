@@ -54,13 +54,13 @@ def handout_tail(case: Case, svg: str) -> list[str]:
     return graph_pages(svg, case.id) if svg else []
 
 
-def facilitator_links(case: Case) -> list[str]:
+def facilitator_links(case: Case, corpus: Corpus) -> list[str]:
     """Screen-only: the case as a tabletop exercise, its graph as files, and a session pack with it."""
     ident = attr(case.id)
     return [
         '<p class="cb-facilitate cb-screen-only" data-search-exclude><strong>For facilitators:</strong> '
         '<a href="tabletop/">run it as a tabletop exercise</a> · '
         f'<a href="../../pack/?cases={ident}">start a session pack with it</a> · '
-        f"{download_links(case)} · print this page for a handout.</p>",
+        f"{download_links(case, corpus)} · print this page for a handout.</p>",
         "",
     ]
