@@ -7,6 +7,9 @@ line it must produce.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,27 @@ def test_nesting_up_to_the_limit_loads() -> None:
     assert at_limit.ok
     past = load_text(variant("tags: [fictional]", "tags: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH), NAME)
     assert [d.code for d in past.diagnostics] == ["Y111"]
+
+
+@pytest.mark.parametrize("variant_name", ["default", "python"])
+def test_both_regex_dialects_refuse_a_final_newline(tmp_path: Path, variant_name: str) -> None:
+    """check-jsonschema with ECMA-262 (default) and Python regexes both refuse the id 'defect\\n', as we do."""
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    assert exe is not None, "check-jsonschema is a dev dependency; run `make install`"
+    case = (
+        write_case(tmp_path, variant("- id: defect", '- id: "defect\\n"').replace("[defect]", '["defect\\n"]')) / NAME
+    )
+    schema = Path(__file__).resolve().parents[2] / "schema" / "case.schema.json"
+    args = [exe, "--regex-variant", variant_name, "--schemafile", str(schema), str(case)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1 and "$.chain[0].id" in done.stdout, done.stdout
+
+
+def test_compiled_check_and_jsonschema_agree_on_a_final_newline() -> None:
+    """The compiled fast check (schema_fast) and jsonschema (schema_check) each refuse 'defect\\n' on their own."""
+    from casebook.schema_check import _fast_check, _validator
+
+    loaded = load_text(variant("- id: defect", '- id: "defect\\n"'), NAME)
+    fast = _fast_check()
+    assert fast is not None and not fast(loaded.data)
+    assert any(tuple(e.absolute_path) == ("chain", 0, "id") for e in _validator().iter_errors(loaded.data))
