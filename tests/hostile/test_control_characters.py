@@ -119,3 +119,14 @@ def test_control_characters_never_reach_html_or_dot(tmp_path: Path, command: str
     assert result.exit_code == 1 and "H804" in result.output
     _no_raw_controls(result.output)
     assert not (tmp_path / "docs").exists() or not any((tmp_path / "docs").rglob("*.md"))
+
+
+@pytest.mark.parametrize("option", ["--org", "--title", "--slug"])
+def test_new_refuses_control_characters(tmp_path: Path, option: str) -> None:
+    """casebook new does not write a case that validate would refuse with H804: exit 2, no file."""
+    values = {"--org": "Acme", "--title": "A title", "--slug": "widget"}
+    values[option] = "Acme\x1b[2K\rX"
+    args = ["new", "--year", "2099", "--cases", str(tmp_path)] + [part for pair in values.items() for part in pair]
+    result = run(*args)
+    assert result.exit_code == 2 and option in result.output
+    assert "\x1b" not in result.output and not list(tmp_path.iterdir())
