@@ -13,6 +13,7 @@ from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir, project_root
+from casebook.terminal import safe
 from casebook.validation import CheckResult, UsageError
 
 
@@ -109,4 +110,4 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
     finally:
         progress.close()
-    click.echo(f"built the site ({len(rendered.pages)} generated files) into {target}")
+    click.echo(safe(f"built the site ({len(rendered.pages)} generated files) into {target}"))
