@@ -12,12 +12,15 @@ import json
 import multiprocessing
 import os
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casebook.cli import main
 from casebook.feeds import bounded, parse, pipeline
@@ -370,3 +373,27 @@ def test_a_body_shorter_than_its_content_length_is_truncated(server: tuple[str, 
     got = fetch(f"{base}/short")
     assert (got.status, got.code) == ("failed", "F920")
     assert "truncated" in got.reason
+
+
+# A property: whatever characters an entry carries, reading it never raises and nothing unencodable comes out.
+
+_POINTS = st.integers(min_value=0, max_value=0x110010)
+_PIECES = st.one_of(
+    _POINTS.map(lambda p: b"&#x%X;" % p),
+    _POINTS.map(lambda p: b"&#%d;" % p),
+    st.text(max_size=8).map(lambda t: t.encode("utf-8")),
+    st.binary(max_size=4),
+    st.sampled_from([b"<b>", b"</i>", b"<![CDATA[", b"]]>", b"&amp;", b"&bogus;", b"<script>", b"\xed\xa0\x80"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=st.lists(_PIECES, max_size=12).map(b"".join), link=st.lists(_PIECES, max_size=4).map(b"".join))
+def test_any_entry_text_reads_cleanly(title: bytes, link: bytes) -> None:
+    """Generated titles and links (charrefs to any code point, raw bytes, stray markup): no exception, clean text."""
+    body = _rss(b"<title>Acme " + title + b"</title><link>https://a.example/" + link + b"</link>")
+    parsed = parse_feed(body, "Fuzz")
+    for entry in parsed.entries:
+        for text in (entry.title, entry.summary, entry.link or "", entry.uid):
+            text.encode("utf-8")  # strict: raises on a lone surrogate
+            assert not [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs")], repr(text)
