@@ -210,7 +210,8 @@ def test_two_hundred_thousand_attributes_are_refused_before_parsing(tmp_path: Pa
     assert 2_000_000 < len(body) < 5 * 1024 * 1024
     result = watch(tmp_path, {"Attrs": _feed_file(tmp_path, "attrs.xml", body), "Good": GOOD})
     assert result.exit_code == 0, result.output
-    assert "warning: Attrs: F919 markup too pathological to parse: a tag of" in result.stderr
+    assert "warning: Attrs: F919 markup too pathological to parse: a tag of 2" in result.stderr
+    assert "bytes at line 1 (byte 82); at most 65536" in result.stderr
     assert "- **Attrs**: F919" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
 
 
@@ -225,7 +226,7 @@ def test_two_hundred_thousand_attributes_are_refused_before_parsing(tmp_path: Pa
 def test_prescan_refuses_pathological_markup(body: bytes, why: str) -> None:
     """Too many attributes, too deep, too long a tag: each refused with where it was found."""
     refusal = prescan(body)
-    assert refusal is not None and why in refusal and "at byte" in refusal
+    assert refusal is not None and why in refusal and "at line 1 (byte " in refusal
 
 
 def test_prescan_passes_real_feeds() -> None:

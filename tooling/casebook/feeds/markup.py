@@ -57,6 +57,11 @@ def _skip(body: bytes, start: int, opener: bytes, closer: bytes) -> int:
     return len(body) if end < 0 else end + len(closer)
 
 
+def _where(body: bytes, at: int) -> str:
+    line = body.count(b"\n", 0, at) + 1
+    return f"at line {line} (byte {at})"
+
+
 def prescan(body: bytes) -> str | None:
     """Why the markup is too pathological to parse, or None when it is fine.
 
@@ -76,17 +81,17 @@ def prescan(body: bytes) -> str | None:
             end = len(body) if close < 0 else close + 1
             length = end - at
             if length > MAX_TAG_BYTES:
-                return f"a tag of {length} bytes at byte {at} (at most {MAX_TAG_BYTES})"
+                return f"a tag of {length} bytes {_where(body, at)}; at most {MAX_TAG_BYTES}"
             tag = body[at + 1 : end - 1] if close >= 0 else body[at + 1 :]
             if tag[:1] not in (b"!", b"?"):
                 attributes = len(_ATTRIBUTE.findall(tag))
                 if attributes > MAX_ATTRIBUTES:
-                    return f"an element with {attributes} attributes at byte {at} (at most {MAX_ATTRIBUTES})"
+                    return f"an element with {attributes} attributes {_where(body, at)}; at most {MAX_ATTRIBUTES}"
                 if tag.startswith(b"/"):
                     depth = max(depth - 1, 0)
                 elif not tag.endswith(b"/"):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        return f"elements nested more than {MAX_DEPTH} deep at byte {at}"
+                        return f"elements nested more than {MAX_DEPTH} deep {_where(body, at)}"
         at = body.find(b"<", end)
     return None
