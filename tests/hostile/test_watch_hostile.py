@@ -148,7 +148,7 @@ def test_an_entry_that_cannot_be_read_is_skipped_with_f917(tmp_path: Path, monke
     assert "cannot read this one" in result.stderr
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "| Good | read | 4 | 4 |" in report
-    assert "F917: 1 entries skipped" in report
+    assert "F917: 1 entry skipped" in report
 
 
 def test_a_feed_that_breaks_the_reader_is_f916_and_the_run_goes_on(
