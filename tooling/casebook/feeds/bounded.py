@@ -8,7 +8,9 @@ starts (F919); the deadline is the backstop for whatever we do not know of yet (
 The child is forked: it starts in a few milliseconds with the parser already imported, and
 unlike ``spawn`` and ``forkserver`` it does not re-run the main script (which fails for a
 ``python -`` session and costs an interpreter start per feed). The child only parses and
-sends one pickled result back; where fork is unavailable, ``spawn`` is used.
+sends one pickled result back; where fork is unavailable, ``spawn`` is used. (Python 3.12
+warns when a process with threads forks; the CLI has none left by then, since each fetch's
+deadline timer is joined, and CI runs 3.11.)
 """
 
 from __future__ import annotations

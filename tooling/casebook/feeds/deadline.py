@@ -40,6 +40,9 @@ class Deadline:
         self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self._timer.cancel()
+        # Wait for the timer thread to end (at once, once cancelled): the parse that follows forks,
+        # and a fork should copy as few threads as possible.
+        self._timer.join()
 
     def remaining(self) -> float:
         """Seconds left, never negative."""
