@@ -128,10 +128,10 @@ class _Reader:
         new = [e for e in kept if e.uid not in self.known]
         state.seen.update((e.uid, settings.today.isoformat()) for e in kept)
         self.fresh += [(feed, e) for e in new]
-        skipped = len(parsed.skipped)
+        lost = len(parsed.skipped)
         notes = [parsed.note] if parsed.note else []
-        if skipped:
-            notes.append(f"F917: {skipped} {'entry' if skipped == 1 else 'entries'} skipped")
+        if lost:
+            notes.append(f"F917: {lost} {'entry' if lost == 1 else 'entries'} skipped")
         note = one_line("; ".join(notes)) if notes else None
         self.outcomes.append(
             FeedOutcome(feed.name, feed.url, "ok", entries=len(parsed.entries), new=len(new), note=note)
