@@ -7,7 +7,7 @@ error become ``Case`` objects.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,16 +50,37 @@ def is_case_file(path: Path) -> bool:
     return path.suffix in CASE_SUFFIXES and not path.name.startswith(("_", "."))
 
 
+def _case_files(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.is_file() and is_case_file(p))
+
+
+def check_corpus_folder(folder: Path) -> None:
+    """Check that ``folder`` is a folder holding at least one case file.
+
+    Raises:
+        UsageError: it is missing, not a folder, or holds no case (``_TEMPLATE.yaml`` is no case).
+    """
+    if not folder.exists():
+        raise UsageError(f"no such cases folder: {folder}")
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder; give the folder that holds the case files")
+    if next(_case_files(folder), None) is None:
+        raise UsageError(f"no case files in {folder}: a case is a *.yaml file whose name does not start with '_'")
+
+
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
     """Turn files and folders into a sorted list of case files.
 
     Raises:
-        UsageError: a path does not exist.
+        UsageError: a path does not exist, or a folder holds no case file.
     """
     files: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            files.update(p for p in path.rglob("*") if p.is_file() and is_case_file(p))
+            found = set(_case_files(path))
+            if not found:
+                check_corpus_folder(path)
+            files.update(found)
         elif path.is_file():
             files.add(path)
         else:

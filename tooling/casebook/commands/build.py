@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from casebook.build import BuildError, build_site
-from casebook.commands import cases_option
+from casebook.commands import UsageFailure, cases_option, corpus_dir
+from casebook.ownership import OutputError, check_render_out
 from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
-from casebook.resources import default_cases_dir, project_root
+from casebook.resources import project_root
 from casebook.validation import CheckResult
 
 
@@ -44,15 +45,25 @@ def _fail_invalid(exc: RenderError) -> None:
 )
 @click.option("--edit-path", default="edit/main/", show_default=True, help="Edit path under --repo-url.")
 def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, edit_path: str) -> None:
-    """Write the generated pages and data files into a docs folder, without MkDocs."""
+    """Write the generated pages and data files into a docs folder, without MkDocs.
+
+    Only files this command wrote before (listed in OUT/.casebook-render.json) are replaced or
+    removed; a folder holding anything else at a generated path is refused (exit 2).
+    """
     settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
+    corpus = corpus_dir(cases_dir)
     progress = for_stderr()
     try:
-        result = render_site(cases_dir or default_cases_dir(), out_dir, settings, progress=progress)
+        check_render_out(out_dir, cases_dir=corpus)
+        result = render_site(corpus, out_dir, settings, progress=progress, replace_unlisted=False)
     except RenderError as exc:
         progress.close()
         _fail_invalid(exc)
         return
+    except OutputError as exc:
+        raise UsageFailure(str(exc)) from exc
+    except OSError as exc:
+        raise UsageFailure(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}") from exc
     finally:
         progress.close()
     click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
@@ -75,17 +86,19 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
 def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None) -> None:
     """Render the pages and build the site with `mkdocs build --strict`.
 
-    The new site replaces the old one only when the build succeeds.
+    The new site replaces the old one only when the build succeeds, and only when --out is new,
+    empty or a site Casebook built (it holds .casebook-site); anything else is refused (exit 2).
     """
+    corpus = corpus_dir(cases_dir)
     progress = for_stderr()
     try:
-        target, rendered = build_site(
-            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir, progress=progress
-        )
+        target, rendered = build_site(config_file or project_root() / "mkdocs.yml", corpus, out_dir, progress=progress)
     except RenderError as exc:
         progress.close()
         _fail_invalid(exc)
         return
+    except OutputError as exc:
+        raise UsageFailure(str(exc)) from exc
     except BuildError as exc:
         progress.close()
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
