@@ -6,6 +6,7 @@ to bad input.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -32,6 +33,11 @@ class UsageFailure(click.ClickException):
 @click.version_option(__version__, "--version", prog_name="casebook")
 def main() -> None:
     """Casebook: validate, analyse and publish customer-trust failure cases."""
+    # A file name that is not UTF-8 reaches messages as surrogate escapes; with a strict UTF-8
+    # stream (PYTHONIOENCODING=utf-8, CI) printing it was a traceback (#12). Escape it visibly.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()
