@@ -147,7 +147,8 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
 
     docs, site = work / "docs", work / "site"
     staging.copy_docs_sources(docs_source, docs, (*GENERATED_DIRS, *GENERATED_FILES))
-    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress)
+    # The staging docs are thrown away after the build: no fsync per page.
+    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False)
     site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
     config.docs_dir, config.site_dir = str(docs), str(site)
     counter = _CountWarnings()

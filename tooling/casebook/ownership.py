@@ -50,7 +50,7 @@ def foreign_content(folder: Path) -> str | None:
             return name
     cases = folder / "cases"
     if cases.is_dir() and any(p.suffix in (".yaml", ".yml") for p in cases.iterdir()):
-        return "cases/ holding YAML files"
+        return "a cases/ folder of YAML files"
     return None
 
 

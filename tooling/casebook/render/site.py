@@ -1,4 +1,4 @@
-"""Render the whole corpus into the docs folder: write what changed, delete what is stale."""
+"""Render the whole corpus into the docs folder: write what changed, remove what it wrote before and no longer generates."""
 
 from __future__ import annotations
 
@@ -107,12 +107,15 @@ def render_site(
     *,
     progress: Progress | None = None,
     replace_unlisted: bool = True,
+    durable: bool = True,
 ) -> RenderResult:
     """Write the generated files under ``docs_dir``; unchanged files are left alone.
 
     Only files listed in the previous run's manifest (``casebook.render.manifest``) are ever
     removed. ``replace_unlisted=False`` (``casebook render --out``) also refuses to overwrite an
-    existing file that the manifest does not list, since Casebook did not write it. ``progress``
+    existing file that the manifest does not list, since Casebook did not write it.
+    ``durable=False`` skips the fsync per file, for a build's throw-away staging docs folder.
+    ``progress``
     hears of each phase (checking, analysing, rendering, writing); the caller closes it.
 
     Raises:
@@ -135,7 +138,7 @@ def render_site(
     out = RenderResult(pages=pages, diagnostics=diagnostics)
     progress.start("writing", len(pages), "files")
     for relative, content in sorted(pages.items()):
-        if write_if_changed(docs_dir / relative, content):
+        if write_if_changed(docs_dir / relative, content, fsync=durable):
             out.written.append(relative)
         progress.advance()
     for relative in sorted(previous - pages.keys()):
