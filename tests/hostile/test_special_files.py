@@ -52,14 +52,31 @@ def test_the_watch_state_file_is_saved_through_a_symlink(tmp_path: Path) -> None
     assert link.is_symlink() and load_state(real).seen == {"entry-1": "2026-12-01"}
 
 
-@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
-def test_graph_to_dev_null_keeps_the_device(tmp_path: Path) -> None:
-    """`-o /dev/null` writes into the device; it is still a character device afterwards."""
-    before = Path("/dev/null").stat()
-    assert stat.S_ISCHR(before.st_mode)
-    assert cli("graph", CASE, "-o", "/dev/null").exit_code == 0
-    after = Path("/dev/null").stat()
-    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev and after.st_ino == before.st_ino
+def _is_null_device(path: Path) -> bool:
+    mode = path.lstat().st_mode
+    return stat.S_ISCHR(mode) and path.lstat().st_rdev == os.makedev(1, 3)
+
+
+def test_graph_to_a_null_device_keeps_the_device(tmp_path: Path) -> None:
+    """`-o <null device>` writes into the device; it is still the same character device afterwards.
+
+    A private node (mknod c 1 3 in tmp_path) is tried first, so that a regression replaces only
+    that node; /dev/null itself is written only once the private node has survived. (Run against
+    the old writer, this test replaced the machine's /dev/null with a regular file.)
+    """
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("cannot create a device node here (not root)")
+    assert cli("graph", CASE, "-o", node).exit_code == 0
+    assert _is_null_device(node)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+    dev_null = Path("/dev/null")
+    before = dev_null.stat()
+    assert cli("graph", CASE, "-o", dev_null).exit_code == 0
+    after = dev_null.stat()
+    assert _is_null_device(dev_null) and after.st_ino == before.st_ino
     assert not [p for p in Path("/dev").iterdir() if p.name.startswith(".null.")]
 
 
@@ -68,7 +85,8 @@ def test_graph_to_a_fifo_feeds_its_reader(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    # A daemon: if the FIFO were replaced, the reader would wait on it forever.
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = cli("graph", CASE, "--format", "dot", "-o", fifo)
     reader.join(timeout=60)
