@@ -107,7 +107,10 @@ def schema(mode: str) -> None:
         from casebook.atomic import write_text_atomic
 
         if current != text:
-            write_text_atomic(target, text)
+            try:
+                write_text_atomic(target, text)
+            except OSError as exc:
+                raise UsageFailure(f"cannot write {target}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {target}")
         else:
             click.echo(f"{target} is up to date")
