@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from casebook import staging
+from casebook.config_urls import check_env, check_mkdocs_config
 from casebook.ownership import SITE_MARKER, SITE_MARKER_TEXT, OutputError, check_site_out
 from casebook.progress import Progress
 from casebook.render import GENERATED_DIRS, GENERATED_FILES, RenderResult, SiteSettings, render_site
@@ -90,17 +92,65 @@ def _progress_events(progress: Progress) -> Any:
     return _Counter()
 
 
-class _CountWarnings(logging.Handler):
-    """Counts MkDocs warnings of this thread's build only (builds in other threads have their own)."""
+# MkDocs names the page in most warnings ("Doc file 'cases/x.md' contains a link ...").
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
 
-    def __init__(self) -> None:
+
+class _CountWarnings(logging.Handler):
+    """Every MkDocs warning, each prefixed with the page it came from and, for a generated case
+    page, the case file: strict mode's own "Aborted with 1 warnings" names neither (issue 12).
+
+    ``page`` is the page MkDocs is building (set by the ``on_pre_page`` event of ``events``); it
+    locates warnings that do not name their page.
+
+    Only warnings logged by the thread that made the handler count: builds in other threads
+    have their own.
+    """
+
+    def __init__(self, docs_dir: Path, cases_dir: Path) -> None:
         super().__init__(logging.WARNING)
         self.thread = threading.get_ident()
+        self.docs_dir = docs_dir
+        self.cases_dir = cases_dir
         self.messages: list[str] = []
+        self.page: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.messages.append(record.getMessage())
+        if record.thread != self.thread:
+            return
+        message = record.getMessage()
+        match = _DOC_FILE.search(message)
+        source = match.group(1) if match else self.page
+        self.messages.append(f"{self._where(source)}{message}" if source else message)
+
+    def _where(self, source: str) -> str:
+        where = str(self.docs_dir / source)
+        if source.startswith("cases/") and source.endswith(".md"):
+            stem = source[len("cases/") : -len(".md")]
+            found = [self.cases_dir / f"{stem}{suffix}" for suffix in (".yaml", ".yml")]
+            case_file = next((path for path in found if path.is_file()), None)
+            if case_file is not None:
+                where += f" (generated from {case_file})"
+        return f"{where}: "
+
+    def events(self) -> Any:
+        """A plugin-events object that tells this handler which page is being built."""
+        handler = self
+
+        class _PageTracker:
+            def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+                handler.page = page.file.src_uri
+                return page
+
+            def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+                handler.page = None
+                return output
+
+        return _PageTracker()
+
+    def report(self) -> str:
+        """Every warning, one per line, after a count."""
+        return f"{len(self.messages)} warnings in strict mode:\n" + "\n".join(f"  {m}" for m in self.messages)
 
 
 def build_site(
@@ -115,6 +165,7 @@ def build_site(
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
         RenderError: a case is invalid; nothing was built.
+        ConfigURLError: a configured URL (site, repository, social link) is not http(s).
         OutputError: the output folder is not ours to replace (``OutputRefusedError``) or a write
             failed (disk full); the old output is left in place and no staging folder remains.
     """
@@ -122,11 +173,13 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    check_env(os.environ)
     with _cases_env(cases_dir):
         try:
             config = load_config(config_file=str(config_file), strict=True)
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
+        check_mkdocs_config(config)  # a javascript: repository link would be on every page
         docs_source = Path(config.docs_dir)
         target = Path(out_dir or config.site_dir).resolve()
         check_site_out(target, cases_dir=cases_dir, repository=Path(config_file).resolve().parent, docs_dir=docs_source)
@@ -151,7 +204,9 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False)
     site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
     config.docs_dir, config.site_dir = str(docs), str(site)
-    counter = _CountWarnings()
+    # Warnings name the configured docs folder: the staging copy is gone when they are read.
+    counter = _CountWarnings(docs_source, cases_dir)
+    config.plugins["casebook-warnings"] = counter.events()
     logging.getLogger("mkdocs").addHandler(counter)
     docs_key = str(docs.resolve())
     _PRERENDERED[docs_key] = rendered
@@ -161,9 +216,10 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     try:
         build(config)
         if counter.messages:
-            raise BuildError(f"{len(counter.messages)} warnings in strict mode: " + "; ".join(counter.messages[:5]))
+            raise BuildError(counter.report())
     except MkDocsException as exc:
-        raise BuildError(str(exc)) from exc
+        # MkDocs' own strict abort says only how many; say what and where.
+        raise BuildError(counter.report() if counter.messages else str(exc)) from exc
     finally:
         _PRERENDERED.pop(docs_key, None)
         logging.getLogger("mkdocs").removeHandler(counter)

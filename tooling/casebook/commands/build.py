@@ -8,12 +8,14 @@ import click
 
 from casebook.build import BuildError, build_site
 from casebook.commands import UsageFailure, cases_option, corpus_dir
+from casebook.config_urls import ConfigURLError, check_url
 from casebook.ownership import OutputError, check_render_out
 from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
 from casebook.resources import project_root
-from casebook.validation import CheckResult
+from casebook.terminal import safe
+from casebook.validation import CheckResult, UsageError
 
 
 def _fail_invalid(exc: RenderError) -> None:
@@ -50,6 +52,12 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
     Only files this command wrote before (listed in OUT/.casebook-render.json) are replaced or
     removed; a folder holding anything else at a generated path is refused (exit 2).
     """
+    try:
+        check_url("--site-url (CASEBOOK_SITE_URL)", site_url)
+        check_url("--repo-url (CASEBOOK_REPO_URL)", repo_url)
+        check_url("--edit-path", edit_path, relative_ok=True)
+    except ConfigURLError as exc:
+        raise UsageFailure(str(exc)) from exc
     settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
     corpus = corpus_dir(cases_dir)
     progress = for_stderr()
@@ -60,10 +68,10 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
         progress.close()
         _fail_invalid(exc)
         return
-    except OutputError as exc:
-        raise UsageFailure(str(exc)) from exc
+    except (OutputError, UsageError) as exc:  # UsageError: a symbolic link loop in the cases folder, for one
+        raise UsageFailure(safe(str(exc))) from exc
     except OSError as exc:
-        raise UsageFailure(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}") from exc
+        raise UsageFailure(safe(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}")) from exc
     finally:
         progress.close()
     click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
@@ -97,11 +105,12 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
         progress.close()
         _fail_invalid(exc)
         return
-    except OutputError as exc:
-        raise UsageFailure(str(exc)) from exc
+    except (ConfigURLError, UsageError, OutputError) as exc:
+        progress.close()
+        raise UsageFailure(safe(str(exc))) from exc
     except BuildError as exc:
         progress.close()
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
     finally:
         progress.close()
-    click.echo(f"built the site ({len(rendered.pages)} generated files) into {target}")
+    click.echo(safe(f"built the site ({len(rendered.pages)} generated files) into {target}"))
