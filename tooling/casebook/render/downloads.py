@@ -109,25 +109,39 @@ def draw_png(svg: str) -> bytes:
     return with_key(bytes(png), svg_digest(svg))
 
 
-def write_pngs(docs_dir: Path, pages: dict[str, str]) -> tuple[list[str], set[str]]:
+def planned_pngs(pages: dict[str, str]) -> set[str]:
+    """The PNG paths a render of ``pages`` owns: one beside every ``chain.svg`` (none above ``PNG_CASES``)."""
+    svgs = [relative for relative in pages if relative.endswith("/" + SVG_NAME)]
+    if not draws_pngs(len(svgs)):
+        return set()
+    return {relative[: -len(SVG_NAME)] + PNG_NAME for relative in svgs}
+
+
+def write_pngs(docs_dir: Path, pages: dict[str, str], cache: Path | None = None) -> tuple[list[str], set[str]]:
     """Draw ``chain.png`` beside every ``chain.svg`` in ``pages`` whose PNG is missing or stale.
+
+    A PNG already in ``docs_dir`` with the right key is kept; else one from ``cache`` (a folder of
+    ``<key>.png``, kept across builds) is copied; else it is drawn, and stored in ``cache`` too.
 
     Returns:
         The docs-relative PNG paths written, and every PNG path that belongs to this render.
     """
     written: list[str] = []
-    owned: set[str] = set()
-    if not draws_pngs(sum(1 for relative in pages if relative.endswith("/" + SVG_NAME))):
-        return written, owned
-    for relative in sorted(pages):
-        if not relative.endswith("/" + SVG_NAME):
-            continue
-        target = relative[: -len(SVG_NAME)] + PNG_NAME
-        owned.add(target)
+    owned = planned_pngs(pages)
+    for target in sorted(owned):
+        svg = pages[target[: -len(PNG_NAME)] + SVG_NAME]
+        key = svg_digest(svg)
         path = docs_dir / target
-        if path.is_file() and key_of(path.read_bytes()) == svg_digest(pages[relative]):
+        if path.is_file() and key_of(path.read_bytes()) == key:
             continue
-        write_bytes_atomic(path, draw_png(pages[relative]))
+        kept = cache / f"{key}.png" if cache is not None else None
+        if kept is not None and kept.is_file() and key_of(data := kept.read_bytes()) == key:
+            png = data
+        else:
+            png = draw_png(svg)
+            if kept is not None:
+                write_bytes_atomic(kept, png)
+        write_bytes_atomic(path, png)
         written.append(target)
     return written, owned
 
