@@ -84,3 +84,23 @@ def test_large_corpora_offer_svg_only(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "PNG" not in downloads.download_links(case, corpus)
     monkeypatch.setattr(downloads, "PNG_CASES", 1)
     assert "chain.png" in downloads.download_links(case, corpus)
+
+
+def test_png_cache_spares_a_fresh_docs_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's fresh staging folder gets its PNGs from the cache instead of drawing them again."""
+    import casebook.render.downloads as downloads
+
+    case = minimal_case()
+    svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
+    pages = {f"cases/{case.id}/chain.svg": svg}
+    cache = tmp_path / "cache"
+    first, _ = downloads.write_pngs(tmp_path / "one", pages, cache=cache)
+    assert first and len(list(cache.iterdir())) == 1
+
+    def refuse(_svg: str) -> bytes:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(downloads, "draw_png", refuse)
+    second, _ = downloads.write_pngs(tmp_path / "two", pages, cache=cache)
+    assert second == first
+    assert (tmp_path / "two" / first[0]).read_bytes() == (tmp_path / "one" / first[0]).read_bytes()

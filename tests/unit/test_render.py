@@ -124,7 +124,16 @@ def test_render_writes_only_changes_and_prunes_what_it_wrote(tmp_path: Path) -> 
     assert first.removed == []
     other.unlink()
     second = render_site(cases_dir, docs, SETTINGS)
-    assert second.removed == ["cases/2099-acme-other.md"]
+    # the case page and what belongs to it: its tabletop, graph files, and the organization page
+    # that two cases of one organization had (issue 14)
+    own = [r for r in second.removed if not r.startswith("organizations/")]
+    assert own == [
+        "cases/2099-acme-other.md",
+        "cases/2099-acme-other/chain.png",
+        "cases/2099-acme-other/chain.svg",
+        "cases/2099-acme-other/tabletop.md",
+    ]
+    assert all(r.startswith("organizations/") and r.endswith(".md") for r in second.removed if r not in own)
     assert render_site(cases_dir, docs, SETTINGS).written == []
     assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n"
     assert (docs / "browse" / "mine.md").read_text(encoding="utf-8") == "# not generated\n"
