@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from casebook.build_cache import open_cache
 from casebook.progress import Progress
 from casebook.render import RenderResult, SiteSettings, render_site
 
@@ -121,7 +122,9 @@ def build_site(
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
         progress = progress or Progress(enabled=False)
-        rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config), progress=progress)
+        cache = open_cache(Path(config_file).parent, "corpus")  # unchanged cases are not redone (issue 15)
+        docs = Path(config.docs_dir)
+        rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, cache=cache)
         target = Path(out_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook import corpus_cache
 from casebook.atomic import write_if_changed
+from casebook.build_cache import BuildCache
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
@@ -52,22 +55,51 @@ class RenderResult:
 
 
 def generate(
-    cases: list[Case], settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases: list[Case],
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
+    digests: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
+    """Return every generated file for these valid cases as ``{docs-relative path: text}``.
+
+    With a ``cache`` and the cases' ``digests`` (``CheckResult.digests``), chain analyses and case
+    pages whose inputs are unchanged come from the cache (``casebook.corpus_cache``).
+    """
     progress = progress or Progress(enabled=False)
     with paused_gc():  # every page of the corpus is held here; see casebook.gcpause
-        return _generate(cases, settings, progress)
+        return _generate(cases, settings, progress, cache, digests or {})
 
 
-def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progress) -> dict[str, str]:
+def _case_page(case: Case, corpus: Corpus) -> str:
+    return case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+
+
+def _generate(
+    cases: list[Case],
+    settings: SiteSettings | None,
+    progress: Progress,
+    cache: BuildCache | None,
+    digests: dict[str, str],
+) -> dict[str, str]:
     progress.note("analysing the corpus")
-    corpus = Corpus.build(cases, settings)
+    cached = cache is not None and all(c.id in digests for c in cases)
+    chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
+    corpus = Corpus.build(cases, settings, chains=chains)
     patterns = analyse_corpus(corpus.cases)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
+    context = repr((corpus.settings, corpus.version))
     for case in corpus.cases:
-        pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+        if cache is not None and cached:
+            similar = corpus.similar(case)
+            shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
+            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context)
+            page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
+        else:
+            page = _case_page(case, corpus)
+        pages[f"cases/{case.id}.md"] = page
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
     pages.update(browse_pages(corpus))
@@ -85,28 +117,41 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
 
 
 def build_pages(
-    cases_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases_dir: Path,
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Validate the corpus and return every generated file, with the (warning) diagnostics.
 
     Raises:
         RenderError: a case has an error; a site is never built from a partly valid corpus.
     """
-    result = load_corpus(cases_dir, progress=progress)
+    result = load_corpus(cases_dir, progress=progress, cache=cache)
     if result.errors:
         raise RenderError(result.diagnostics)
-    return generate(result.cases, settings, progress=progress), result.diagnostics
+    pages = generate(result.cases, settings, progress=progress, cache=cache, digests=result.digests)
+    if cache is not None:
+        cache.prune()  # entries of files and pages that no longer exist
+    return pages, result.diagnostics
 
 
 def render_site(
-    cases_dir: Path, docs_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases_dir: Path,
+    docs_dir: Path,
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
 ) -> RenderResult:
     """Write the generated files under ``docs_dir``; unchanged files are left alone.
 
     ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders.
     """
     progress = progress or Progress(enabled=False)
-    pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
+    pages, diagnostics = build_pages(cases_dir, settings, progress=progress, cache=cache)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
     progress.start("writing", len(pages), "files")
     for relative, content in sorted(pages.items()):
