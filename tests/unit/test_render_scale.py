@@ -58,8 +58,8 @@ def test_a_case_page_marks_only_its_searched_parts_for_pagefind(corpus: Corpus) 
     page = generate(list(corpus.cases))[f"cases/{case.id}.md"]
     bodies = re.findall(r"<(\w+) class=\"([\w-]+)\"[^>]*data-pagefind-body", page)
     assert [cls for _tag, cls in bodies] == ["cb-pagefind", "cb-lead", "cb-timeline", "cb-lessons"]
-    assert f'{" ".join(case.summary.split())}</p>' in page
-    assert page.count("cb-event-meta\" data-pagefind-ignore") == len(case.chain)
+    assert f"{' '.join(case.summary.split())}</p>" in page
+    assert page.count('cb-event-meta" data-pagefind-ignore') == len(case.chain)
     assert "data-search-exclude" not in page
 
 

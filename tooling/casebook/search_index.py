@@ -21,7 +21,13 @@ BUNDLE = "pagefind"
 """The bundle's folder under the site root; site/docs/assets/search.js loads it from there."""
 
 GLOB = "cases/*/index.html"
-UNUSED = tuple(f"pagefind-{ui}.{ext}" for ui in ("ui", "component-ui", "modular-ui") for ext in ("js", "css")) + (
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
     "pagefind-highlight.js",
 )
 """Pagefind's own search interfaces: the site has its own (site/docs/assets/search.js)."""
