@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from casebook.build import cases_dir_from_env, prerendered, settings_from_config
 from casebook.build_cache import open_cache
-from casebook.page_cache import BLANK, PageCache
+from casebook.page_cache import BLANK, PageCache, nav_signature
 from casebook.render import RenderError, render_site
 from casebook.render.svg_slots import lift_svgs, restore_svgs
 from casebook.search_index import SearchIndexError, index_site
@@ -69,6 +69,13 @@ def on_pre_build(config: Any) -> None:
         raise PluginError(str(exc)) from exc
     for diagnostic in result.diagnostics:
         log.warning(diagnostic.format())
+
+
+def on_nav(nav: Any, *, config: Any, files: Any) -> Any:
+    """The page cache keys every page by the navigation it shows (casebook.page_cache)."""
+    if _PAGES:
+        _PAGES[0].nav = nav_signature(nav)
+    return nav
 
 
 def on_env(env: Any, *, config: Any, files: Any) -> Any:

@@ -1,13 +1,15 @@
-"""Skip MkDocs' work for case pages whose source has not changed (issue 15, incremental builds).
+"""Skip MkDocs' work for pages whose source has not changed (issue 15, incremental builds).
 
-Converting Markdown and rendering the theme template is most of a build: about 30 ms a case page.
-A case page's finished HTML depends only on its own Markdown and front matter, its path, and the
-site configuration (the theme, the navigation, the hook): case pages are not in the navigation
-(mkdocs.yml), so no other page's title or content reaches them. The hook therefore keys each case
-page's finished HTML by those inputs (``BuildCache``, which adds the code's signature):
+Converting Markdown and rendering the theme template is most of a build: about 30 ms a case page,
+and seconds for the browse and patterns pages of a large corpus. A page's finished HTML depends
+only on its own Markdown and front matter, its path, the site configuration (the theme, the hook)
+and the navigation, whose titles come from mkdocs.yml or from the first heading of the pages it
+lists (``nav_signature``). The hook keys each page's finished HTML by all of those
+(``BuildCache``, which adds the code's signature):
 
-- ``on_page_markdown``: on a hit, the page's Markdown becomes empty and its template a blank one
-  (``BLANK``), so MkDocs converts and renders almost nothing;
+- ``on_page_markdown``: on a hit, the page's Markdown shrinks to its first heading (which gives
+  MkDocs the same page title) and its template becomes a blank one (``BLANK``), so MkDocs converts
+  and renders almost nothing;
 - ``on_page_content``: on a hit, the page gets back the anchors it holds and the links it makes to
   other pages' anchors, as its conversion found them, so MkDocs checks links exactly as in a full
   build (other pages link to a case's events; a case page links to browse sections);
@@ -16,8 +18,8 @@ page's finished HTML by those inputs (``BuildCache``, which adds the code's sign
   fails then, and a cached copy must not let the next build pass silently).
 
 The cached output is the bytes a full build wrote, so a rebuild writes the same site; the site
-tests build both ways and compare every byte. Other pages are always built: their titles feed
-the navigation and some (the tags index) list every case.
+tests build both ways and compare every byte. The tags index (Material's tags plugin fills it from
+every page's tags) is always built.
 """
 
 from __future__ import annotations
@@ -34,7 +36,19 @@ BLANK = "casebook-cached-page.html"
 """Name of the empty template a cached page is rendered with."""
 
 KIND = "html"
-_CASE_PAGE = re.compile(r"cases/(?!index\.md$)[^/]+\.md")
+TAGS_MARKER = "<!-- material/tags"
+_FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+
+
+def nav_signature(nav: Any) -> str:
+    """What the navigation shows of every page in it: its path, its title as configured, and the
+    first heading of its source (the title MkDocs gives a page listed without one)."""
+    parts: list[str] = []
+    for page in nav.pages:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+        heading = _FIRST_HEADING.search(source)
+        parts += [page.file.src_uri, str(page.title), heading.group(0) if heading else ""]
+    return digest(*parts)
 
 
 def config_fingerprint(config: Any) -> str:
@@ -67,6 +81,7 @@ class PageCache:
     def __init__(self, cache: BuildCache, config: Any) -> None:
         self.cache = cache
         self.keys: dict[str, str] = {}
+        self.nav = ""
         self.hits: dict[str, tuple[dict[str, Any], str]] = {}
         self.warned = _PageWarnings(config)
         logging.getLogger("mkdocs").addHandler(self.warned)
@@ -78,11 +93,11 @@ class PageCache:
         return None if cache is None else cls(cache, config)
 
     def before_markdown(self, markdown: str, page: Any) -> str:
-        """The Markdown MkDocs should convert: the page's own, or nothing when its HTML is cached."""
+        """The Markdown MkDocs should convert: the page's own, or its first heading when its HTML is cached."""
         src = page.file.src_uri
-        if not _CASE_PAGE.fullmatch(src):
+        if TAGS_MARKER in (page.markdown or "") or TAGS_MARKER in markdown:
             return markdown
-        key = self.cache.key(src, json.dumps(page.meta, sort_keys=True, default=str), markdown)
+        key = self.cache.key(self.nav, src, json.dumps(page.meta, sort_keys=True, default=str), markdown)
         self.keys[src] = key
         stored = self.cache.get_bytes(KIND, key)
         if stored is None:
@@ -90,7 +105,8 @@ class PageCache:
         head, _, html = stored.decode("utf-8").partition("\n")
         self.hits[src] = (json.loads(head), html)
         page.meta["template"] = BLANK
-        return ""
+        heading = _FIRST_HEADING.search(markdown)
+        return heading.group(0) + "\n" if heading else ""
 
     def after_render(self, page: Any, files: Any) -> None:
         """On a hit, give the (empty) rendered page the anchors and anchor links of the real one."""

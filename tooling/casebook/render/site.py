@@ -87,7 +87,7 @@ def _generate(
     cached = cache is not None and all(c.id in digests for c in cases)
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
     corpus = Corpus.build(cases, settings, chains=chains)
-    patterns = analyse_corpus(corpus.cases)
+    patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
     context = repr((corpus.settings, corpus.version))
@@ -106,7 +106,7 @@ def _generate(
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
     pages.update(guide_pages())
-    pages["coverage/index.md"] = coverage_page(corpus.cases)
+    pages["coverage/index.md"] = coverage_page(corpus.cases, corpus.chains)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
