@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from casebook.codes import CODES
+from casebook.countries import country_name
 from casebook.render.facets import FACETS
 from casebook.render.references import load_schema, walk
 from casebook.search_index import index_site
@@ -138,11 +139,13 @@ def test_pagefind_indexes_each_case_once_with_its_searched_parts(site: BuiltSite
     assert case.sources[0].title not in content  # sources are not searched
     assert record["meta"] == {"title": case.title, "organization": case.organization.name, "year": str(case.year)}
     assert record["filters"]["year"] == [str(case.year)]
+    assert record["filters"]["region"] == sorted(country_name(r) for r in case.regions)
     assert set(record["filters"]) == {
         "first break stage",
         "break stage",
         "failure mode",
         "sector",
+        "region",
         "year",
         "verdict",
         "touch and scale",

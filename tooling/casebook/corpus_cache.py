@@ -2,7 +2,7 @@
 
 Keys (``BuildCache.key``, which adds the code and vocabulary signature):
 
-- a file's check: its display path, its name and its bytes. The corpus gates (ids across files)
+- a file's check: its display path, its name, the optional checks required and its bytes. The corpus gates (ids across files)
   are not cached; they always run over every file.
 - a chain's analysis: the case's check key (the case is a function of its file).
 - a case page: the case's check key, and everything else the page shows: the similar cases
@@ -27,22 +27,25 @@ Checked = tuple[list[Diagnostic], LoadResult | None, Case | None]
 
 
 def cached_check(
-    cache: BuildCache, path: Path, display: str, check: Callable[[Path, str], Checked]
+    cache: BuildCache,
+    path: Path,
+    display: str,
+    check: Callable[[Path, str, frozenset[str]], Checked],
+    require: frozenset[str] = frozenset(),
 ) -> tuple[list[Diagnostic], LoadResult | None, Case | None, str]:
-    """``check(path, display)`` unless this file's bytes were checked before; also its key.
-
-    A file that cannot be read goes to ``check``, which reports it.
+    """``check(path, display, require)`` unless this file's bytes were checked before with the same
+    ``require``; also its key. A file that cannot be read goes to ``check``, which reports it.
     """
     try:
         data = path.read_bytes()
     except OSError:
-        found, view, case = check(path, display)
+        found, view, case = check(path, display, require)
         return found, view, case, ""
-    key = cache.key("check", display, path.name, data)
+    key = cache.key("check", display, path.name, ",".join(sorted(require)), data)
     stored = cache.get("check", key)
     if isinstance(stored, tuple) and len(stored) == 3:
         return stored[0], stored[1], stored[2], key
-    found, view, case = check(path, display)
+    found, view, case = check(path, display, require)
     cache.put("check", key, (found, view, case))
     return found, view, case, key
 

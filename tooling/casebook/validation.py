@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casebook.diagnostics import Diagnostic, Severity
-from casebook.gates import CASE_GATES, hygiene, identity
+from casebook.gates import CASE_GATES, REQUIREMENTS, hygiene, identity, version
 from casebook.gcpause import paused_gc
 from casebook.loading import LoadResult, load_file
 from casebook.model import Case, build_case
@@ -87,8 +87,14 @@ def sibling_ids(files: Iterable[Path]) -> set[str]:
     return ids
 
 
-def check_loaded(loaded: LoadResult, path: Path) -> list[Diagnostic]:
-    """Run hygiene, schema and case gates on one loaded document."""
+def check_loaded(loaded: LoadResult, path: Path, require: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Run the format, hygiene, schema and case gates on one loaded document.
+
+    ``require`` names the checks of ``REQUIREMENTS`` to run as well (``--require``).
+    """
+    old = version.check(loaded, loaded.path)
+    if old:
+        return old  # a v1 file: one error that says how to upgrade, not a dozen about its fields
     found = list(hygiene.check(loaded))
     # Only a TODO finding (H803) means there are paths to skip; most cases have none.
     unfinished = any(d.code == "H803" for d in found)
@@ -99,6 +105,8 @@ def check_loaded(loaded: LoadResult, path: Path) -> list[Diagnostic]:
     found += identity.check_file_name(loaded, path)
     for gate in CASE_GATES.values():
         found += gate(loaded)
+    for name in sorted(require):
+        found += REQUIREMENTS[name](loaded)
     return found
 
 
@@ -121,7 +129,9 @@ def _corpus_view(loaded: LoadResult) -> LoadResult:
     return LoadResult(loaded.path, view, positions)
 
 
-def check_file(path: Path, display: str) -> tuple[list[Diagnostic], LoadResult | None, Case | None]:
+def check_file(
+    path: Path, display: str, require: frozenset[str] = frozenset()
+) -> tuple[list[Diagnostic], LoadResult | None, Case | None]:
     """One file's diagnostics, what the corpus gates need of it (if it is schema-valid) and its case
     (if it has no error).
 
@@ -132,7 +142,7 @@ def check_file(path: Path, display: str) -> tuple[list[Diagnostic], LoadResult |
         loaded = load_file(path, display)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
-    found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
+    found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path, require)
     if not loaded.ok or any(d.code[0] in "SVY" or d.code == "H803" for d in found):
         return found, None, None
     case = None if any(d.severity is Severity.ERROR for d in found) else build_case(loaded.data, loaded.path)
@@ -140,13 +150,19 @@ def check_file(path: Path, display: str) -> tuple[list[Diagnostic], LoadResult |
 
 
 def validate_paths(
-    paths: Sequence[Path], *, progress: Progress | None = None, cache: BuildCache | None = None
+    paths: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    require: frozenset[str] = frozenset(),
+    cache: BuildCache | None = None,
 ) -> CheckResult:
     """Validate every case file under ``paths``; corpus gates see the folders' other cases too.
 
-    ``progress`` is told of each file checked (``casebook.progress``); the caller closes it. With
-    a ``cache`` (``casebook.build_cache``), a file whose bytes were checked before by the same code
-    is not checked again (``casebook.corpus_cache``); the corpus gates always run.
+    ``progress`` is told of each file checked (``casebook.progress``); the caller closes it.
+    ``require`` switches on checks of ``casebook.gates.REQUIREMENTS`` (``controls``, ``reviews``).
+    With a ``cache`` (``casebook.build_cache``), a file whose bytes were checked before by the same
+    code with the same ``require`` is not checked again (``casebook.corpus_cache``); the corpus
+    gates always run.
 
     Raises:
         UsageError: a path does not exist or a file cannot be opened.
@@ -162,11 +178,11 @@ def validate_paths(
         for path in files:
             display = _display(path, cwd)
             if cache is None:
-                found, view, case = check_file(path, display)
+                found, view, case = check_file(path, display, require)
             else:
                 from casebook.corpus_cache import cached_check
 
-                found, view, case, key = cached_check(cache, path, display, check_file)
+                found, view, case, key = cached_check(cache, path, display, check_file, require)
                 if case is not None:
                     result.digests[case.id] = key
             result.diagnostics += found

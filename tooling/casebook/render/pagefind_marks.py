@@ -13,6 +13,7 @@ display labels, which the search box shows with their counts.
 
 from __future__ import annotations
 
+from casebook.countries import country_name
 from casebook.graph import ChainAnalysis
 from casebook.model import Case
 from casebook.render.context import label
@@ -22,7 +23,16 @@ from casebook.render.markdown import attr, text
 BODY = "data-pagefind-body"
 IGNORE = "data-pagefind-ignore"
 
-FILTERS = ("first break stage", "break stage", "failure mode", "sector", "year", "verdict", "touch and scale")
+FILTERS = (
+    "first break stage",
+    "break stage",
+    "failure mode",
+    "sector",
+    "region",
+    "year",
+    "verdict",
+    "touch and scale",
+)
 """Filter names as the search box shows them, in that order."""
 
 
@@ -39,6 +49,7 @@ def filters(case: Case, chain: ChainAnalysis) -> list[tuple[str, str]]:
     pairs += [("failure mode", label("failure_modes", m)) for m in modes]
     pairs += [
         ("sector", label("sectors", case.organization.sector)),
+        *(("region", country_name(region)) for region in case.regions),
         ("year", str(case.year)),
         ("verdict", label("trust_verdicts", case.analysis.verdict)),
         ("touch and scale", FACET_BY_KEY["quadrant"].label(quadrant(case))),
