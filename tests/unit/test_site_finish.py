@@ -108,7 +108,7 @@ def test_qr_code_only_for_web_addresses() -> None:
 def test_handout_blocks_are_print_only_and_not_searched(pages: dict[str, str]) -> None:
     """The case page carries the handout head (URL, QR, citation) and the graph pages, print-only."""
     page = pages["cases/2009-united-breaks-guitars.md"]
-    head = page.split('<div class="cb-handout-head cb-print-only" data-search-exclude>', 1)[1].split("</div>", 1)[0]
+    head = page.split('<div class="cb-handout-head cb-print-only">', 1)[1].split("</div>", 1)[0]
     assert "https://casebook.example/cases/2009-united-breaks-guitars/" in head
     assert 'class="cb-qr"' in head and "Cite as" in head
     assert page.count('class="cb-print-graph ') >= 1

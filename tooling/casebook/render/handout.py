@@ -21,11 +21,11 @@ from casebook.render.markdown import attr, text
 from casebook.render.print_graph import graph_pages, pages_note
 from casebook.render.qr import qr_svg
 
-_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_SVG = re.compile(r'<svg\b[^>]*\bclass="cb-chain"[^>]*>.*?</svg>', re.DOTALL)
 
 
 def chain_svg_of(lines: list[str]) -> str:
-    """The chain graph's SVG inside the chain section's lines (its public output), or ""."""
+    """The first chain graph SVG (``class="cb-chain"``) in these lines of a page: the screen graph, or ""."""
     found = _SVG.search("\n".join(lines))
     return found.group(0) if found else ""
 
@@ -37,7 +37,7 @@ def handout_head(case: Case, corpus: Corpus, svg: str) -> list[str]:
     before, title, after = citations.apa_parts(case, corpus)
     facts = f"<strong>Year</strong> {case.year} · <strong>Quadrant</strong> {text(QUADRANTS[quadrant(case)][0])}"
     return [
-        '<div class="cb-handout-head cb-print-only" data-search-exclude>',
+        '<div class="cb-handout-head cb-print-only">',
         qr,
         f"<p>{facts}</p>",
         f'<p><strong>Case page</strong> <span class="cb-url">{text(url)}</span></p>',
@@ -58,7 +58,7 @@ def facilitator_links(case: Case, corpus: Corpus) -> list[str]:
     """Screen-only: the case as a tabletop exercise, its graph as files, and a session pack with it."""
     ident = attr(case.id)
     return [
-        '<p class="cb-facilitate cb-screen-only" data-search-exclude><strong>For facilitators:</strong> '
+        '<p class="cb-facilitate cb-screen-only"><strong>For facilitators:</strong> '
         '<a href="tabletop/">run it as a tabletop exercise</a> · '
         f'<a href="../../pack/?cases={ident}">start a session pack with it</a> · '
         f"{download_links(case, corpus)} · print this page for a handout.</p>",

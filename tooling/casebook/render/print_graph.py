@@ -183,7 +183,7 @@ def graph_pages(svg: str, case_id: str) -> list[str]:
         caption = f"Failure chain, page {n} of {total}: {where}." if total > 1 else "Failure chain."
         blocks += [
             f'<div class="cb-print-graph cb-print-graph--{plan.orientation} cb-print-only" '
-            f'data-tile="{n}" data-case="{attr(case_id)}" data-search-exclude>',
+            f'data-tile="{n}" data-case="{attr(case_id)}">',
             f'<p class="cb-print-graph-caption">{text(caption)}</p>',
             tile_svg(svg, tile, plan.scale, f"p{n}"),
             "</div>",
