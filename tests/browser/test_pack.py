@@ -18,7 +18,7 @@ def test_pack_from_a_mailed_link(site: BuiltSite, page: tuple[Page, Watch]) -> N
     with unique ids, offline."""
     tab, watch = page
     tab.goto(site.url + "pack/?cases=" + ",".join(THREE))
-    expect(tab.locator("#cb-pack-status")).to_contain_text("3 cases", timeout=15_000)
+    expect(tab.locator("#cb-pack-status")).to_contain_text("3 cases", timeout=30_000)
     rows = tab.locator("#cb-pack-compare tbody tr")
     expect(rows).to_have_count(3)
     expect(tab.locator(".cb-pack-case")).to_have_count(3)
@@ -43,9 +43,9 @@ def test_pack_from_the_filter_page(site: BuiltSite, page: tuple[Page, Watch]) ->
     expect(tab.locator("#cb-pack-these")).to_be_hidden()  # every case is shown: no pack offered
     tab.locator("#cb-text").fill("United")
     shown = tab.locator("#cb-results > li")
-    expect(shown).to_have_count(2)
+    expect(shown).to_have_count(2, timeout=30_000)  # the filter's text file loads first
     tab.locator("#cb-pack-these").click()
-    expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(2, timeout=15_000)
+    expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(2, timeout=30_000)
     assert "cases=" in tab.url and tab.url.count(",") == 1
     assert watch.external == [] and watch.errors == []
 
@@ -55,7 +55,7 @@ def test_pack_and_tabletop_of_hostile_cases_run_nothing(hostile: BuiltSite, page
     tab, watch = page
     ids = [c.id for c in hostile.cases]
     tab.goto(hostile.url + "pack/?cases=" + ",".join(ids))
-    expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(len(ids), timeout=15_000)
+    expect(tab.locator("#cb-pack-compare tbody tr")).to_have_count(len(ids), timeout=30_000)
     expect(tab.locator("#cb-pack-compare tbody")).to_contain_text("<script>alert(1)</script>")
     for ident in ids:
         tab.goto(hostile.url + f"cases/{ident}/tabletop/")
