@@ -11,6 +11,7 @@ from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.progress import Progress
+from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
 from casebook.render.case_page import case_page
@@ -52,17 +53,23 @@ class RenderResult:
 
 
 def generate(
-    cases: list[Case], settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases: list[Case],
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    provenance: Provenance | None = None,
 ) -> dict[str, str]:
     """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
     progress = progress or Progress(enabled=False)
     with paused_gc():  # every page of the corpus is held here; see casebook.gcpause
-        return _generate(cases, settings, progress)
+        return _generate(cases, settings, progress, provenance)
 
 
-def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progress) -> dict[str, str]:
+def _generate(
+    cases: list[Case], settings: SiteSettings | None, progress: Progress, provenance: Provenance | None
+) -> dict[str, str]:
     progress.note("analysing the corpus")
-    corpus = Corpus.build(cases, settings)
+    corpus = Corpus.build(cases, settings, provenance)
     patterns = analyse_corpus(corpus.cases)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
@@ -95,7 +102,8 @@ def build_pages(
     result = load_corpus(cases_dir, progress=progress)
     if result.errors:
         raise RenderError(result.diagnostics)
-    return generate(result.cases, settings, progress=progress), result.diagnostics
+    provenance = load_provenance(cases_dir, result.cases)
+    return generate(result.cases, settings, progress=progress, provenance=provenance), result.diagnostics
 
 
 def render_site(
