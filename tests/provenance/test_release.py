@@ -1,0 +1,126 @@
+"""``casebook release`` on a scratch git repository: tag, changelog entry, CITATION.cff, data, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from casebook.cli import main
+from casebook.provenance.release import next_tag
+from tests.provenance.gitrepo import CHANGELOG, GIT_ENV, Repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    repo = Repo(tmp_path / "repo")
+    repo.write_case("2099-acme-first", "The first fictional recall")
+    repo.write_case("2099-acme-second", "The second fictional recall")
+    (repo.root / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    repo.commit("feat(cases): two fictional cases")
+    return repo
+
+
+def release(repo: Repo, day: str, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["release", "--cases", str(repo.cases), "--date", day, *extra])
+    return result.exit_code, result.output
+
+
+def test_first_release_tags_and_writes_changelog_citation_and_data(repo: Repo) -> None:
+    """The first release adds every case; the tag points at a commit holding all its files."""
+    code, out = release(
+        repo, "2026-12-04", "--site-url", "https://cb.example/", "--repository", "https://git.example/cb"
+    )
+    assert code == 0, out
+    assert repo.git("tag", "--list").split() == ["v2026.12.1"]
+    assert repo.git("status", "--porcelain") == ""
+    assert repo.git("log", "-1", "--format=%s", "v2026.12.1").strip() == "release: v2026.12.1"
+    changelog = (repo.root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.startswith("# Changelog\n\n## [Unreleased]\n\n## [v2026.12.1] - 2026-12-04\n")
+    assert "### Cases added\n\n- `2099-acme-first`: The first fictional recall\n- `2099-acme-second`" in changelog
+    assert changelog.index("- A tooling change.") > changelog.index("## [v2026.12.1]")  # the notes moved in
+    cff = yaml.safe_load((repo.root / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert (cff["version"], str(cff["date-released"]), cff["license"]) == ("v2026.12.1", "2026-12-04", "CC-BY-4.0")
+    assert cff["repository-code"] == "https://git.example/cb"
+    manifest = json.loads((repo.root / "releases/v2026.12.1/release.json").read_text(encoding="utf-8"))
+    first = (repo.cases / "2099-acme-first.yaml").read_bytes()
+    assert manifest["cases"]["2099-acme-first"]["revision"] == hashlib.sha256(first).hexdigest()[:12]
+    assert manifest["added"] == ["2099-acme-first", "2099-acme-second"]
+    package = json.loads(repo.git("show", "v2026.12.1:releases/v2026.12.1/datapackage.json"))
+    assert package["version"] == "v2026.12.1"
+    assert {r["name"] for r in package["resources"]} == {"cases", "events", "sources", "impacts", "lessons"}
+
+
+def test_second_release_lists_changed_cases_with_reasons(repo: Repo) -> None:
+    """A case edited after a release is listed as changed, with the subject of the commit that changed it."""
+    assert release(repo, "2026-12-04")[0] == 0
+    path = repo.cases / "2099-acme-second.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("The second fictional recall", "The second recall"))
+    repo.commit("fix(cases): shorter title for the second recall", date="2026-12-10T09:00:00+00:00")
+    repo.write_case("2099-acme-third", "A third fictional recall")
+    repo.commit("feat(cases): a third case", date="2026-12-11T09:00:00+00:00")
+    code, out = release(repo, "2026-12-20")
+    assert code == 0, out
+    assert sorted(repo.git("tag", "--list").split()) == ["v2026.12.1", "v2026.12.2"]
+    changelog = (repo.root / "CHANGELOG.md").read_text(encoding="utf-8")
+    section = changelog.split("## [v2026.12.2] - 2026-12-20\n", 1)[1].split("## [v2026.12.1]", 1)[0]
+    assert "3 cases, 1 added, 1 changed" in section
+    assert "### Cases added\n\n- `2099-acme-third`: A third fictional recall\n" in section
+    assert "### Cases changed\n\n- `2099-acme-second`: fix(cases): shorter title for the second recall\n" in section
+    assert "2099-acme-first" not in section  # unchanged since the previous release
+    cff = yaml.safe_load((repo.root / "CITATION.cff").read_text(encoding="utf-8"))
+    assert (cff["version"], str(cff["date-released"])) == ("v2026.12.2", "2026-12-20")
+    manifest = json.loads((repo.root / "releases/v2026.12.2/release.json").read_text(encoding="utf-8"))
+    assert manifest["previous"] == "v2026.12.1"
+
+
+def test_refuses_a_dirty_tree(repo: Repo) -> None:
+    """An uncommitted edit stops the release before anything is written or tagged."""
+    (repo.cases / "2099-acme-first.yaml").write_text("id: 2099-acme-first\n", encoding="utf-8")
+    code, out = release(repo, "2026-12-04")
+    assert code == 2
+    assert "uncommitted changes" in out and "2099-acme-first.yaml" in out
+    assert repo.git("tag", "--list") == ""
+    assert not (repo.root / "releases").exists()
+    assert (repo.root / "CHANGELOG.md").read_text(encoding="utf-8") == CHANGELOG
+
+
+def test_refuses_an_invalid_corpus(repo: Repo) -> None:
+    """A committed but invalid case stops the release with exit 1 and its diagnostics."""
+    (repo.cases / "2099-acme-broken.yaml").write_text("id: 2099-acme-broken\ntitle: [unclosed\n", encoding="utf-8")
+    repo.commit("broken")
+    code, out = release(repo, "2026-12-04")
+    assert code == 1
+    assert "2099-acme-broken.yaml" in out and "corpus has errors" in out
+    assert repo.git("tag", "--list") == ""
+
+
+def test_dry_run_writes_nothing(repo: Repo) -> None:
+    """--dry-run prints the entry and leaves the tree and tags alone."""
+    code, out = release(repo, "2026-12-04", "--dry-run")
+    assert code == 0, out
+    assert "## [v2026.12.1] - 2026-12-04" in out and "would tag v2026.12.1" in out
+    assert repo.git("status", "--porcelain") == "" and repo.git("tag", "--list") == ""
+
+
+@pytest.mark.parametrize(
+    ("existing", "day", "expected"),
+    [
+        ([], "2026-12-04", "v2026.12.1"),
+        (["v2026.12.1", "v2026.12.2", "v2026.11.7", "other"], "2026-12-31", "v2026.12.3"),
+        (["v2026.12.9"], "2027-01-02", "v2027.01.1"),
+        (["v2026.12.9", "v2026.12.10"], "2026-12-31", "v2026.12.11"),
+    ],
+)
+def test_next_tag_counts_the_months_releases(existing: list[str], day: str, expected: str) -> None:
+    """N counts releases within the month, numerically (10 after 9)."""
+    import datetime as dt
+
+    assert next_tag(existing, dt.date.fromisoformat(day)) == expected
