@@ -27,9 +27,9 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str | bytes) -> bool:
     """Write only when the content differs; return whether it wrote. Keeps `mkdocs serve` from looping."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
     write_bytes_atomic(path, data)

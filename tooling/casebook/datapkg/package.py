@@ -14,13 +14,12 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from casebook.datapkg.tables import LIST_SEPARATOR, TABLES, Table, Value
 from casebook.graph import ChainAnalysis
 from casebook.model import Case
-from casebook.render.exports import csv_guard
 
 DESCRIPTOR = "datapackage.json"
 ENCODING = "utf-8-sig"
@@ -34,11 +33,11 @@ GUARD_NOTE = (
 )
 
 
-def _cell(value: Value) -> str:
+def _cell(value: Value, guard: Callable[[str], str]) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return csv_guard(value)
+        return guard(value)
     return repr(value) if isinstance(value, float) else str(value)
 
 
@@ -47,11 +46,13 @@ BOM = "\ufeff"
 
 def csv_text(table: Table, records: Sequence[tuple[Value, ...]]) -> str:
     """The table as CSV text, starting with the byte-order mark (so its UTF-8 is the file's bytes)."""
+    from casebook.render.exports import csv_guard  # render imports this package; one rule for both CSVs
+
     out = io.StringIO(BOM)
     out.seek(len(BOM))
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.name for column in table.columns])
-    writer.writerows([_cell(v) for v in record] for record in records)
+    writer.writerows([_cell(v, csv_guard) for v in record] for record in records)
     return out.getvalue()
 
 

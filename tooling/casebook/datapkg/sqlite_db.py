@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from casebook.datapkg.package import BOM, DESCRIPTOR
-from casebook.render.exports import csv_unguard
 
 FILE_NAME = "casebook.sqlite"
 FULL_TEXT = {"cases": ("title", "summary"), "events": ("title", "description")}
@@ -49,7 +48,7 @@ def _typed(value: str, kind: str) -> Any:
     if kind == "number":
         number = float(value)
         return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() else number
-    return csv_unguard(value)
+    return value[1:] if value.startswith("'") else value  # undo csv_guard (casebook.render.exports)
 
 
 def _create(resource: Mapping[str, Any]) -> str:

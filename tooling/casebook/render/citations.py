@@ -59,12 +59,12 @@ def case_url(case: Case, corpus: Corpus) -> str:
 
 
 def version_text(pin: Pin) -> str:
-    """``v2026.12.1, revision 1a2b3c4d5e6f``, or the revision alone for text not yet released."""
+    """``v2026.12.1, revision 1a2b3c4d5e6f``; text not in a release yet is ``unreleased``."""
     if pin.release:
         return f"{pin.release}, revision {pin.revision}"
     if pin.changed_since:
-        return f"revision {pin.revision}, changed since {pin.changed_since}"
-    return f"revision {pin.revision}"
+        return f"unreleased after {pin.changed_since}, revision {pin.revision}"
+    return f"unreleased, revision {pin.revision}"
 
 
 def source_url(case: Case, corpus: Corpus, pin: Pin) -> str | None:

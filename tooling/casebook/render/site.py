@@ -16,6 +16,9 @@ from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
+from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
+from casebook.render.data_dictionary import dictionary_page
+from casebook.render.data_package import data_package_pages, sqlite_files
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
@@ -23,6 +26,8 @@ from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
+from casebook.render.releases_page import PATH as RELEASES_PATH
+from casebook.render.releases_page import releases_page
 from casebook.validation import load_corpus
 
 GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
@@ -86,6 +91,9 @@ def _generate(
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
     pages[CSV_PATH] = cases_csv(corpus)
+    pages.update(data_package_pages(corpus))
+    pages[DICTIONARY_PATH] = dictionary_page(pages["data/datapackage.json"])
+    pages[RELEASES_PATH] = releases_page(corpus)
     pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS, pages)
     pages[FEED_PATH] = atom_feed(corpus)
     return pages
@@ -116,16 +124,19 @@ def render_site(
     progress = progress or Progress(enabled=False)
     pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
-    progress.start("writing", len(pages), "files")
-    for relative, content in sorted(pages.items()):
+    binaries = sqlite_files(pages)  # bytes, so written beside the text pages (render.data_package)
+    progress.start("writing", len(pages) + len(binaries), "files")
+    files: dict[str, str | bytes] = {**pages, **binaries}
+    for relative, content in sorted(files.items()):
         if write_if_changed(docs_dir / relative, content):
             out.written.append(relative)
         progress.advance()
+    owned = pages.keys() | binaries.keys()
     stale = [docs_dir / name for name in GENERATED_FILES if name not in pages]
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
         if root.exists():
-            stale += [p for p in sorted(root.rglob("*")) if p.relative_to(docs_dir).as_posix() not in pages]
+            stale += [p for p in sorted(root.rglob("*")) if p.relative_to(docs_dir).as_posix() not in owned]
     for path in stale:
         if path.is_file():
             path.unlink()
