@@ -55,9 +55,11 @@ def test_citations_pin_revision_and_review_date() -> None:
     case = minimal_case()
     corpus = Corpus.build([case], SETTINGS)
     revision = hashlib.sha256(Path(case.path).read_bytes()).hexdigest()[:12]
-    assert f"version = {{unreleased, revision {revision}}}" in bibtex(case, corpus)
+    assert f"howpublished = {{Casebook, unreleased, revision {revision}}}" in bibtex(case, corpus)
     assert "date = {2099-01-31}" in bibtex(case, corpus)
-    assert f"(2099). Acme's fictional widget recall (Version unreleased, revision {revision})" in apa(case, corpus)
+    assert f"(2099). Acme's fictional widget recall [Case study, revision {revision}, not yet released]" in apa(
+        case, corpus
+    )
     item = json.loads(csl_json(case, corpus))[0]
     assert item["issued"] == {"date-parts": [[2099, 1, 31]]}
     assert item["URL"] == "https://casebook.example/cases/2099-acme-minimal/"

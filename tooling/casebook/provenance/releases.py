@@ -148,7 +148,8 @@ class Pin:
     release: str | None
     """The release whose text this revision is (the first of the unbroken run of releases holding it)."""
     changed_since: str | None
-    """The newest release, when the case changed after it (this text is not in any release yet)."""
+    """The newest release, when it holds the case and the case changed after it (a case added since
+    then has neither ``release`` nor ``changed_since``)."""
 
 
 def pin(releases: Sequence[Release], case_id: str, current: str) -> Pin:
@@ -159,6 +160,6 @@ def pin(releases: Sequence[Release], case_id: str, current: str) -> Pin:
         if state is None or state.revision != current:
             break
         first = release.tag
-    if first is None and releases:
+    if first is None and releases and case_id in releases[-1].cases:
         return Pin(current, None, releases[-1].tag)
     return Pin(current, first, None)

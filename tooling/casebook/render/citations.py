@@ -67,6 +67,19 @@ def version_text(pin: Pin) -> str:
     return f"unreleased, revision {pin.revision}"
 
 
+def genre_text(pin: Pin) -> str:
+    """The CSL genre, which carries the revision: ``Case study, revision 1a2b3c4d5e6f``.
+
+    CSL's ``version`` holds only the release tag: citeproc-py reads any other text with two digit
+    runs (a hex digest has several) as a list and prints "Versions".
+    """
+    if pin.release:
+        return f"{GENRE}, revision {pin.revision}"
+    if pin.changed_since:
+        return f"{GENRE}, revision {pin.revision}, changed since {pin.changed_since}"
+    return f"{GENRE}, revision {pin.revision}, not yet released"
+
+
 def source_url(case: Case, corpus: Corpus, pin: Pin) -> str | None:
     """The case file as released, on the repository host; ``None`` when not released or no repository."""
     repo = corpus.settings.repo_url.rstrip("/")
@@ -86,18 +99,20 @@ def csl_item(case: Case, corpus: Corpus) -> dict[str, Any]:
     pin = corpus.provenance.pin(case)
     reviewed = case.last_reviewed
     parts = [p for p in (reviewed.year, reviewed.month, reviewed.day) if p is not None]
-    return {
+    item: dict[str, Any] = {
         "id": citation_key(case),
         "type": CSL_TYPE,
-        "genre": GENRE,
+        "genre": genre_text(pin),
         "title": case.title,
         "author": [{"literal": AUTHOR}],
         "issued": {"date-parts": [parts]},
-        "version": version_text(pin),
         "publisher": PUBLISHER,
         "URL": case_url(case, corpus),
         "note": _note(case, corpus, pin),
     }
+    if pin.release:
+        item["version"] = pin.release
+    return item
 
 
 def csl_json(case: Case, corpus: Corpus) -> str:
@@ -108,6 +123,7 @@ def csl_json(case: Case, corpus: Corpus) -> str:
 def bibtex(case: Case, corpus: Corpus) -> str:
     """A BibTeX ``@misc`` entry with the same title, date, version, URL and note as the CSL item."""
     item = csl_item(case, corpus)
+    pin = corpus.provenance.pin(case)
     reviewed = case.last_reviewed
     months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     fields = [
@@ -116,9 +132,9 @@ def bibtex(case: Case, corpus: Corpus) -> str:
         ("year", str(reviewed.year)),
         ("month", months[(reviewed.month or 1) - 1]),
         ("date", "{" + str(reviewed) + "}"),
-        ("version", "{" + bibtex_escape(item["version"]) + "}"),
-        ("howpublished", "{" + f"{PUBLISHER}, {bibtex_escape(item['version'])}" + "}"),
-        ("type", "{" + GENRE + "}"),
+        *([("version", "{" + bibtex_escape(item["version"]) + "}")] if "version" in item else []),
+        ("howpublished", "{" + f"{PUBLISHER}, {bibtex_escape(version_text(pin))}" + "}"),
+        ("type", "{" + bibtex_escape(item["genre"]) + "}"),
         ("url", "{" + bibtex_escape(item["URL"]) + "}"),
         ("note", "{" + bibtex_escape(item["note"]) + "}"),
     ]
@@ -161,19 +177,18 @@ def _render_apa(item: dict[str, Any]) -> str:
     return "".join(str(entry) for entry in bibliography.bibliography())
 
 
-_TEMPLATED = {"title": "TITLE", "version": "VERSION", "URL": "URL"}
+_TEMPLATED = {"title": "TITLE", "genre": "GENRE", "version": "VERSION", "URL": "URL"}
 
 
 @functools.cache
-def _template(date_parts: tuple[int, ...]) -> str:
+def _template(date_parts: tuple[int, ...], fields: tuple[str, ...]) -> str:
     item: dict[str, Any] = {
         "id": "template",
         "type": CSL_TYPE,
-        "genre": GENRE,
         "author": [{"literal": AUTHOR}],
         "issued": {"date-parts": [list(date_parts)]},
         "publisher": PUBLISHER,
-        **{field: f"\ue000{token}\ue000" for field, token in _TEMPLATED.items()},
+        **{field: f"\ue000{_TEMPLATED[field]}\ue000" for field in fields},
     }
     return _render_apa(item)
 
@@ -185,8 +200,9 @@ def _clean(value: str) -> str:
 
 def _apa_marked(case: Case, corpus: Corpus) -> str:
     item = csl_item(case, corpus)
-    values = {token: _clean(str(item[field])) for field, token in _TEMPLATED.items()}
-    template = _template(tuple(item["issued"]["date-parts"][0]))
+    fields = tuple(field for field in _TEMPLATED if field in item)
+    values = {_TEMPLATED[field]: _clean(str(item[field])) for field in fields}
+    template = _template(tuple(item["issued"]["date-parts"][0]), fields)
     return _TOKEN.sub(lambda m: values[m[1]], template)  # one pass: values are never re-scanned
 
 
@@ -212,7 +228,7 @@ def apa_html(case: Case, corpus: Corpus) -> str:
 def apa_direct(case: Case, corpus: Corpus) -> str:
     """The same reference rendered by citeproc-py from the case's own item (slow; for checking)."""
     item = csl_item(case, corpus)
-    item = {**item, **{field: _clean(str(item[field])) for field in _TEMPLATED}}
+    item = {**item, **{field: _clean(str(item[field])) for field in _TEMPLATED if field in item}}
     return _to_text(_render_apa(item))
 
 
