@@ -29,7 +29,7 @@ FILE_NAME = "casebook.sqlite"
 FULL_TEXT = {"cases": ("title", "summary"), "events": ("title", "description")}
 """Tables with a full-text index, and the columns it covers."""
 
-_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "string": "TEXT"}
+_SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "string": "TEXT"}
 
 
 class PackageError(Exception):
