@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from casebook.archive.edit import EditError, add_fields
 from casebook.archive.links import LinkChecker
 from casebook.archive.ratelimit import FakeClock, RateLimit
-from casebook.archive.run import check, lookup, sources
+from casebook.archive.run import lookup, sources
 from casebook.archive.wayback import Wayback, endpoints, parse_available
 from casebook.cli import main
 from casebook.loading import load_text
