@@ -124,3 +124,29 @@ def test_next_tag_counts_the_months_releases(existing: list[str], day: str, expe
     import datetime as dt
 
     assert next_tag(existing, dt.date.fromisoformat(day)) == expected
+
+
+def test_citation_cff_update_keeps_what_a_maintainer_wrote() -> None:
+    """Only version and date-released change; comments and other keys stay; missing keys are added."""
+    from casebook.provenance.changelog import citation_cff
+
+    current = (Path(__file__).resolve().parents[2] / "CITATION.cff").read_text(encoding="utf-8")
+    updated = citation_cff(current, version="v2026.12.1", date="2026-12-04", repository="x", url="y")
+    assert updated.startswith(current.rstrip("\n"))  # nothing of the committed file is lost
+    data = yaml.safe_load(updated)
+    assert (data["version"], str(data["date-released"]), data["cff-version"]) == ("v2026.12.1", "2026-12-04", "1.2.0")
+    again = citation_cff(updated, version="v2026.12.2", date="2026-12-20", repository="x", url="y")
+    assert again.count("version: ") == 2 and "version: v2026.12.2" in again and "v2026.12.1" not in again
+
+
+def test_changelog_entry_goes_above_older_releases() -> None:
+    """The newest release is first under Unreleased; older sections stay below it, unchanged."""
+    from casebook.provenance.changelog import insert_entry
+
+    text = "# Changelog\n\n## [Unreleased]\n\n- pending note\n\n## [v2026.11.1] - 2026-11-01\n\nold\n"
+    out = insert_entry(text, "## [v2026.12.1] - 2026-12-04\n\nnew\n")
+    assert out == (
+        "# Changelog\n\n## [Unreleased]\n\n## [v2026.12.1] - 2026-12-04\n\nnew\n\n- pending note\n\n"
+        "## [v2026.11.1] - 2026-11-01\n\nold\n"
+    )
+    assert insert_entry("# Changelog\n", "## [v1] - d\n").startswith("# Changelog\n\n## [Unreleased]\n\n## [v1] - d")
