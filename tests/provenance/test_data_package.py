@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -32,8 +33,9 @@ def data(cases: list[Case], tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages = generate(cases)
     folder = tmp_path_factory.mktemp("data")
     for relative, content in {**pages, **sqlite_files(pages)}.items():
-        if relative.startswith("data/") and relative.count("/") == 1:
+        if relative.startswith(("data/tables/", "data/datapackage.json", "data/casebook.sqlite")):
             target = folder / relative.removeprefix("data/")
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return folder
 
@@ -46,11 +48,10 @@ def test_frictionless_validates_the_package(data: Path) -> None:
 
 def test_frictionless_catches_a_broken_foreign_key(data: Path, tmp_path: Path) -> None:
     """The foreign keys are real constraints: an event of an unknown case fails validation."""
-    for path in data.iterdir():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    events = (tmp_path / "events.csv").read_text(encoding="utf-8-sig").splitlines()
+    shutil.copytree(data, tmp_path, dirs_exist_ok=True)
+    events = (tmp_path / "tables" / "events.csv").read_text(encoding="utf-8-sig").splitlines()
     events[1] = "2099-no-such-case" + events[1][events[1].index(",") :]
-    (tmp_path / "events.csv").write_text("\r\n".join(events) + "\r\n", encoding="utf-8-sig", newline="")
+    (tmp_path / "tables" / "events.csv").write_text("\r\n".join(events) + "\r\n", encoding="utf-8-sig", newline="")
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
         resource.pop("hash"), resource.pop("bytes")
@@ -62,11 +63,11 @@ def test_frictionless_catches_a_broken_foreign_key(data: Path, tmp_path: Path) -
 
 def test_csv_tables_have_a_bom_and_join_by_id(data: Path, cases: list[Case]) -> None:
     """UTF-8 with a byte-order mark; every event row names a case that the cases table has."""
-    raw = (data / "cases.csv").read_bytes()
+    raw = (data / "tables" / "cases.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     ids = {row["id"] for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}
     assert ids == {c.id for c in cases}
-    events = list(csv.DictReader(io.StringIO((data / "events.csv").read_bytes().decode("utf-8-sig"))))
+    events = list(csv.DictReader(io.StringIO((data / "tables" / "events.csv").read_bytes().decode("utf-8-sig"))))
     assert {row["case_id"] for row in events} == ids
     assert len(events) == sum(len(c.chain) for c in cases)
 
@@ -100,7 +101,9 @@ def test_sqlite_and_csv_hold_the_same_text(data: Path) -> None:
     """The SQLite file holds exactly the CSV cells (without the spreadsheet guard)."""
     db = sqlite3.connect(data / "casebook.sqlite")
     for table in TABLES:
-        rows = list(csv.reader(io.StringIO((data / f"{table.name}.csv").read_bytes().decode("utf-8-sig"))))[1:]
+        rows = list(csv.reader(io.StringIO((data / "tables" / f"{table.name}.csv").read_bytes().decode("utf-8-sig"))))[
+            1:
+        ]
         stored = db.execute(f"SELECT * FROM {table.name}").fetchall()
         assert len(stored) == len(rows)
         for row, got in zip(rows, stored, strict=True):
@@ -120,7 +123,7 @@ def test_same_corpus_same_bytes(cases: list[Case]) -> None:
 def test_a_malformed_package_is_an_error_not_a_traceback() -> None:
     """A CSV header that does not match its schema is reported as PackageError."""
     pages = generate(load_corpus(ROOT / "tests" / "fixtures" / "cases" / "valid").cases)
-    files = {k.removeprefix("data/"): v for k, v in pages.items() if k.startswith("data/") and k.count("/") == 1}
-    files["events.csv"] = "\ufeffwrong,header\r\n"
+    files = {k.removeprefix("data/"): v for k, v in pages.items() if k.startswith(("data/tables/", "data/datapackage"))}
+    files["tables/events.csv"] = "\ufeffwrong,header\r\n"
     with pytest.raises(PackageError):
         build_sqlite(files)

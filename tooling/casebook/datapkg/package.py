@@ -22,6 +22,15 @@ from casebook.graph import ChainAnalysis
 from casebook.model import Case
 
 DESCRIPTOR = "datapackage.json"
+TABLE_DIR = "tables"
+"""CSV files sit in a folder beside the descriptor (``/data/cases.csv`` is the one-row-per-case export)."""
+
+
+def table_path(name: str) -> str:
+    """A table's file, relative to the descriptor: ``tables/<name>.csv``."""
+    return f"{TABLE_DIR}/{name}.csv"
+
+
 ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, as Python names it (Frictionless reads the same name)."""
 
@@ -95,13 +104,13 @@ def package_files(
     for table in TABLES:
         text = csv_text(table, table.records(cases, chains))
         data = text.encode("utf-8")
-        files[f"{table.name}.csv"] = text
+        files[table_path(table.name)] = text
         resources.append(
             {
                 "name": table.name,
                 "title": table.title,
                 "description": table.description,
-                "path": f"{table.name}.csv",
+                "path": table_path(table.name),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",

@@ -57,7 +57,7 @@ def dictionary_page(descriptor_text: str) -> str:
         lines += [
             f"## {esc(resource['title'])} {{ #{resource['name']} }}",
             "",
-            f"[{esc(resource['path'])}]({esc(resource['path'])}): {esc(resource['description'])} "
+            f"[{esc(resource['path'])}]({resource['path']}): {esc(resource['description'])} "
             f"{resource['bytes']:,} bytes, `{esc(resource['hash'])}`.",
             "",
             *_keys(schema),

@@ -1,6 +1,6 @@
 """``/data/`` as a data package: the corpus as built, the newest release, and every release.
 
-- ``/data/datapackage.json``, ``/data/<table>.csv``, ``/data/casebook.sqlite``: this build's corpus.
+- ``/data/datapackage.json``, ``/data/tables/<table>.csv``, ``/data/casebook.sqlite``: this build's corpus.
 - ``/data/latest/``: the newest release (a fixed address whose content changes with each release).
 - ``/data/releases/<tag>/``: each release, served from the files its tag committed under
   ``releases/<tag>/`` (never regenerated, so they stay what was released), plus its SQLite file
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.datapkg.package import DESCRIPTOR, package_files
+from casebook.datapkg.package import DESCRIPTOR, package_files, table_path
 from casebook.datapkg.sqlite_db import FILE_NAME, FULL_TEXT, build_sqlite
 from casebook.datapkg.tables import TABLES
 from casebook.provenance.releases import MANIFEST
@@ -27,7 +27,7 @@ RELEASES = "data/releases"
 
 
 def _release_files(folder: Path) -> dict[str, str]:
-    names = [DESCRIPTOR, MANIFEST, *(f"{t.name}.csv" for t in TABLES)]
+    names = [DESCRIPTOR, MANIFEST, *(table_path(t.name) for t in TABLES)]
     files = {}
     for name in names:
         path = folder / name
@@ -61,7 +61,7 @@ def sqlite_files(pages: dict[str, str]) -> dict[str, bytes]:
     for path in sorted(p for p in pages if p.startswith(ROOT + "/") and p.endswith("/" + DESCRIPTOR)):
         folder = path.removesuffix(DESCRIPTOR)
         files = {name.removeprefix(folder): text for name, text in pages.items() if name.startswith(folder)}
-        if all(f"{t.name}.csv" in files for t in TABLES):
+        if all(table_path(t.name) in files for t in TABLES):
             out[folder + FILE_NAME] = build_sqlite(files)
     return out
 
@@ -84,7 +84,9 @@ def _size(text: str) -> str:
 
 def package_section(corpus: Corpus, files: dict[str, str]) -> list[str]:
     """The Data page's part on the data package, SQLite file, dictionary and releases (Markdown lines)."""
-    tables = ", ".join(f"[{t.name}.csv]({t.name}.csv) ({_size(files[f'{ROOT}/{t.name}.csv'])})" for t in TABLES)
+    tables = ", ".join(
+        f"[{t.name}]({table_path(t.name)}) ({_size(files[f'{ROOT}/{table_path(t.name)}'])})" for t in TABLES
+    )
     latest = corpus.provenance.latest
     releases = (
         f"[latest/](latest/datapackage.json) is always the newest release ({latest.tag}); every release keeps its "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casebook.datapkg.package import table_path
 from casebook.datapkg.sqlite_db import FILE_NAME
 from casebook.datapkg.tables import TABLES
 from casebook.provenance.releases import Release
@@ -19,7 +20,7 @@ def _case(corpus: Corpus, ident: str) -> str:
 def _release(corpus: Corpus, release: Release) -> list[str]:
     downloads = ", ".join(
         f"[{name}]({release.tag}/{name})"
-        for name in ("datapackage.json", FILE_NAME, *(f"{t.name}.csv" for t in TABLES))
+        for name in ("datapackage.json", FILE_NAME, *(table_path(t.name) for t in TABLES))
     )
     lines = [
         f"## {esc(release.tag)} {{ #{release.tag.replace('.', '-')} }}",
