@@ -141,6 +141,11 @@ def format_text(report: Report, *, checking: bool, wrote: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _cell_url(url: str) -> str:
+    # Case text is untrusted: a URL must not end its autolink or its table cell early.
+    return url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
+
+
 def format_markdown(report: Report) -> str:
     """The dead-link report as the body of one GitHub issue."""
     lines = [
@@ -150,9 +155,13 @@ def format_markdown(report: Report) -> str:
         "|---|---|---|---|---|",
     ]
     for ref, result in report.dead:
-        copy = f"[archived]({ref.archived_url})" if ref.archived_url else "none recorded: run `casebook archive`"
-        cell = result.reason.replace("|", "\\|")
-        lines.append(f"| `{ref.case_id}` | `{ref.source_id}` | <{ref.url}> | {cell} | {copy} |")
+        copy = (
+            f"[archived](<{_cell_url(ref.archived_url)}>)"
+            if ref.archived_url
+            else "none recorded: run `casebook archive`"
+        )
+        cell = result.reason.replace("|", "\\|").replace("<", "&lt;")
+        lines.append(f"| `{ref.case_id}` | `{ref.source_id}` | <{_cell_url(ref.url)}> | {cell} | {copy} |")
     return "\n".join(lines) + "\n"
 
 

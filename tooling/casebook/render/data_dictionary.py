@@ -11,17 +11,18 @@ from typing import Any
 
 from casebook.datapkg.package import DESCRIPTOR, GUARD_NOTE
 from casebook.render.data_package import sqlite_note
-from casebook.render.markdown import esc, front_matter, table
+from casebook.render.markdown import esc, front_matter, table, text
 
 PATH = "data/dictionary.md"
 
 
 def _keys(schema: dict[str, Any]) -> list[str]:
-    lines = [f"Primary key: {', '.join(f'`{esc(k)}`' for k in schema['primaryKey'])}."]
+    # Names are the package's own identifiers, shown in code spans (where escapes would show).
+    lines = [f"Primary key: {', '.join(f'`{k}`' for k in schema['primaryKey'])}."]
     for fk in schema.get("foreignKeys", ()):
         ref = fk["reference"]
-        source = ", ".join(f"`{esc(f)}`" for f in fk["fields"])
-        target = ", ".join(f"`{esc(f)}`" for f in ref["fields"])
+        source = ", ".join(f"`{f}`" for f in fk["fields"])
+        target = ", ".join(f"`{f}`" for f in ref["fields"])
         lines.append(f"{source} refers to [{esc(ref['resource'])}](#{esc(ref['resource'])}) ({target}).")
     return lines
 
@@ -33,7 +34,7 @@ def dictionary_page(descriptor_text: str) -> str:
         front_matter({"hide": ["navigation"]}),
         "# Data dictionary",
         "",
-        f"Every table of the [data package]({DESCRIPTOR}) (version `{esc(package['version'])}`), column by column, "
+        f"Every table of the [data package]({DESCRIPTOR}) (version <code>{text(package['version'])}</code>), column by column, "
         "generated from its Table Schemas. Tables join on `case_id` = `cases.id`; events, sources, impacts and "
         "lessons are numbered within their case.",
         "",
@@ -47,7 +48,7 @@ def dictionary_page(descriptor_text: str) -> str:
         schema = resource["schema"]
         rows = [
             [
-                f"`{esc(f['name'])}`",
+                f"`{f['name']}`",
                 esc(f["type"]),
                 "yes" if f.get("constraints", {}).get("required") else "",
                 esc(f.get("description", "")),
@@ -58,7 +59,7 @@ def dictionary_page(descriptor_text: str) -> str:
             f"## {esc(resource['title'])} {{ #{resource['name']} }}",
             "",
             f"[{esc(resource['path'])}]({resource['path']}): {esc(resource['description'])} "
-            f"{resource['bytes']:,} bytes, `{esc(resource['hash'])}`.",
+            f"{resource['bytes']:,} bytes, <code>{text(resource['hash'])}</code>.",
             "",
             *_keys(schema),
             "",

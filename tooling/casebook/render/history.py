@@ -26,7 +26,7 @@ def release_anchor(tag: str) -> str:
 def release_line(case: Case, corpus: Corpus) -> str:
     """In which release the case's text last changed (HTML)."""
     pin = corpus.provenance.pin(case)
-    page = "../data/releases/"
+    page = "../../data/releases/"  # raw HTML on /cases/<id>/: MkDocs does not rewrite it
     if pin.release:
         tag = f'<a href="{page}#{attr(release_anchor(pin.release))}">{text(pin.release)}</a>'
         return f"Last changed in release {tag} (revision <code>{text(pin.revision)}</code>)."

@@ -7,14 +7,14 @@ from casebook.datapkg.sqlite_db import FILE_NAME
 from casebook.datapkg.tables import TABLES
 from casebook.provenance.releases import Release
 from casebook.render.context import Corpus
-from casebook.render.markdown import esc, front_matter
+from casebook.render.markdown import esc, front_matter, text
 
 PATH = "data/releases/index.md"
 
 
 def _case(corpus: Corpus, ident: str) -> str:
     case = corpus.by_id.get(ident)
-    return f"[{esc(case.title)}](../../cases/{ident}.md)" if case else f"`{esc(ident)}`"
+    return f"[{esc(case.title)}](../../cases/{ident}.md)" if case else f"<code>{text(ident)}</code>"
 
 
 def _release(corpus: Corpus, release: Release) -> list[str]:
@@ -34,7 +34,7 @@ def _release(corpus: Corpus, release: Release) -> list[str]:
     groups = [
         ("Added", [f"- {_case(corpus, i)}" for i in release.added]),
         ("Changed", [f"- {_case(corpus, i)}: {esc(reason)}" for i, reason in release.changed]),
-        ("Renamed", [f"- `{esc(old)}` is now {_case(corpus, new)}" for old, new in release.renamed]),
+        ("Renamed", [f"- <code>{text(old)}</code> is now {_case(corpus, new)}" for old, new in release.renamed]),
         ("Withdrawn", [f"- {_case(corpus, i)}: {esc(reason)}" for i, reason in release.withdrawn]),
     ]
     for heading, items in groups:
