@@ -162,7 +162,24 @@ def test_check_command_reports_markdown_and_exit_1(tmp_path: Path) -> None:
         )
     assert result.exit_code == 1, result.output
     assert "found 1 dead links among 2 source links" in result.output
-    assert f"| `2099-acme-minimal` | `memo` | <{base}/site/gone> | HTTP 404 | none recorded" in result.output
+    assert (
+        f"| `2099-acme-minimal` | `memo` | <{base}/site/gone> | HTTP 404 | none recorded, none found |" in result.output
+    )
+
+
+def test_check_suggests_the_archive_copy_of_a_dead_link(tmp_path: Path) -> None:
+    """A dead link with no copy recorded gets the archive's copy in the report; the file is not edited."""
+    with fake_wayback() as (base, _):
+        folder = corpus_with(tmp_path, f"{base}/site/gone?found", f"{base}/site/broken")
+        before = (folder / MINIMAL.name).read_text(encoding="utf-8")
+        args = ["archive", str(folder), "--check", "--format", "json", "--endpoint", base, "--per-minute", "600"]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    dead = json.loads(result.output)["dead"]
+    assert [d["source"] for d in dead] == ["memo", "notice"]
+    assert dead[0]["suggested_archive"] == f"{base}/web/20990320120000/{base}/site/gone?found"
+    assert dead[1]["suggested_archive"] is None
+    assert (folder / MINIMAL.name).read_text(encoding="utf-8") == before
 
 
 def test_parse_available_accepts_only_confirmed_snapshots() -> None:

@@ -50,6 +50,8 @@ class Report:
     refused: list[tuple[SourceRef, str]] = field(default_factory=list)
     dead: list[tuple[SourceRef, LinkResult]] = field(default_factory=list)
     alive: int = 0
+    suggested: dict[str, str] = field(default_factory=dict)
+    """For dead links without an archive copy: a snapshot the archive has (URL by source URL), not recorded."""
 
 
 def lookup(
@@ -96,8 +98,13 @@ def lookup(
     return report
 
 
-def check(refs: list[SourceRef], checker: LinkChecker, progress: Callable[[str], None] = lambda _: None) -> Report:
-    """Check every source link (each distinct URL once)."""
+def check(
+    refs: list[SourceRef],
+    checker: LinkChecker,
+    progress: Callable[[str], None] = lambda _: None,
+    wayback: Wayback | None = None,
+) -> Report:
+    """Check every source link (each distinct URL once); with ``wayback``, look up copies of dead ones."""
     report = Report()
     results: dict[str, LinkResult] = {}
     for ref in refs:
@@ -110,6 +117,12 @@ def check(refs: list[SourceRef], checker: LinkChecker, progress: Callable[[str],
             report.alive += 1
         else:
             report.dead.append((ref, result))
+    if wayback is not None:
+        for ref, _ in report.dead:
+            if not ref.archived_url and ref.url not in report.suggested:
+                found = wayback.lookup(ref.url, ref.accessed)
+                if found.snapshot is not None:
+                    report.suggested[ref.url] = found.snapshot.url
     return report
 
 
@@ -123,7 +136,11 @@ def format_text(report: Report, *, checking: bool, wrote: bool) -> str:
     if checking:
         lines.append(f"checked {report.checked} source links: {report.alive} answer, {len(report.dead)} dead")
         for ref, result in report.dead:
-            copy = ref.archived_url or "no archive copy recorded"
+            copy = ref.archived_url or (
+                f"none recorded; the archive has {report.suggested[ref.url]}"
+                if ref.url in report.suggested
+                else "none recorded"
+            )
             lines.append(f"  DEAD {_ref(ref)} {ref.url} ({result.reason}); archived: {copy}")
         return "\n".join(lines) + "\n"
     verb = "recorded" if wrote else "would record"
@@ -155,11 +172,12 @@ def format_markdown(report: Report) -> str:
         "|---|---|---|---|---|",
     ]
     for ref, result in report.dead:
-        copy = (
-            f"[archived](<{_cell_url(ref.archived_url)}>)"
-            if ref.archived_url
-            else "none recorded: run `casebook archive`"
-        )
+        if ref.archived_url:
+            copy = f"[archived](<{_cell_url(ref.archived_url)}>)"
+        elif ref.url in report.suggested:
+            copy = f"none recorded; the archive has [a copy](<{_cell_url(report.suggested[ref.url])}>): run `casebook archive`"
+        else:
+            copy = "none recorded, none found"
         cell = result.reason.replace("|", "\\|").replace("<", "&lt;")
         lines.append(f"| `{ref.case_id}` | `{ref.source_id}` | <{_cell_url(ref.url)}> | {cell} | {copy} |")
     return "\n".join(lines) + "\n"
@@ -178,6 +196,7 @@ def format_json(report: Report) -> str:
                 "status": x.status,
                 "reason": x.reason,
                 "archived_url": r.archived_url,
+                "suggested_archive": report.suggested.get(r.url),
             }
             for r, x in report.dead
         ],

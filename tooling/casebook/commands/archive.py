@@ -46,7 +46,8 @@ def archive(
     accessed and, when the archive confirms one, adds `archived_url` and `archived` (the
     snapshot's date) to the case file, editing its text (comments stay). With --save, asks for
     a capture of sources the archive lacks and records it only once the archive confirms it.
-    With --check, reports source links that no longer answer (exit 1 when any is dead).
+    With --check, reports source links that no longer answer (exit 1 when any is dead), with the
+    archive's copy of each dead link that has none recorded; it edits nothing.
     PATHS are case files or folders (default: cases/).
     """
     from casebook.archive.links import LinkChecker
@@ -65,11 +66,12 @@ def archive(
         sys.exit(1)
     refs = sources(result.cases)
     progress = (lambda note: click.echo(note, err=True)) if fmt == "text" and sys.stderr.isatty() else (lambda _: None)
+    available, save_url = endpoints(endpoint or os.environ.get(ENDPOINT_ENV))
+    wayback = Wayback(available, save_url, lookups=RateLimit(per_minute), timeout=timeout)
     if check:
-        report = check_links(refs, LinkChecker(timeout=timeout, per_host_per_minute=per_minute), progress)
+        checker = LinkChecker(timeout=timeout, per_host_per_minute=per_minute)
+        report = check_links(refs, checker, progress, wayback)  # copies of dead links are suggested, not recorded
     else:
-        available, save_url = endpoints(endpoint or os.environ.get(ENDPOINT_ENV))
-        wayback = Wayback(available, save_url, lookups=RateLimit(per_minute), timeout=timeout)
         report = lookup(refs, wayback, save=save, write=not dry_run, progress=progress)
     if fmt == "json":
         click.echo(format_json(report), nl=False)
