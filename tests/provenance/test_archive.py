@@ -56,6 +56,9 @@ def test_found_snapshot_is_recorded_in_the_file_text(tmp_path: Path) -> None:
     )
     assert after == expected and after.startswith(COMMENT)
     assert state.lookups == ["https://acme.example/found-memo", "https://acme.example/recall"]
+    edited = load_corpus(folder)  # the recorded fields are valid format v2
+    assert edited.errors == 0 and edited.cases[0].sources[0].archived_url == snapshot
+    assert str(edited.cases[0].sources[0].archived) == "2099-03-20"
 
 
 @pytest.mark.parametrize(

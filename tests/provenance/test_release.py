@@ -150,3 +150,38 @@ def test_changelog_entry_goes_above_older_releases() -> None:
         "## [v2026.11.1] - 2026-11-01\n\nold\n"
     )
     assert insert_entry("# Changelog\n", "## [v1] - d\n").startswith("# Changelog\n\n## [Unreleased]\n\n## [v1] - d")
+
+
+def test_release_lists_renamed_and_withdrawn_cases_and_uses_changes_notes(repo: Repo) -> None:
+    """A rename (old id in aliases), a withdrawal and a `changes` note each land in the entry."""
+    assert release(repo, "2026-12-04")[0] == 0
+    repo.git("mv", "cases/2099-acme-first.yaml", "cases/2099-acme-premier.yaml")
+    path = repo.cases / "2099-acme-premier.yaml"
+    text = path.read_text(encoding="utf-8").replace("2099-acme-first", "2099-acme-premier")
+    path.write_text(text + "aliases: [2099-acme-first]\n", encoding="utf-8")
+    second = repo.cases / "2099-acme-second.yaml"
+    text = second.read_text(encoding="utf-8").replace("status: draft", "status: withdrawn")
+    second.write_text(text + "withdrawn:\n  date: 2026-12-12\n  reason: The source was a forgery.\n", encoding="utf-8")
+    repo.write_case("2099-acme-third", "A third recall")
+    repo.commit("feat(cases): third; rename; withdraw", date="2026-12-10T09:00:00+00:00")
+    assert release(repo, "2026-12-20")[0] == 0
+    third = repo.cases / "2099-acme-third.yaml"
+    third.write_text(
+        third.read_text(encoding="utf-8")
+        + "changes:\n  - date: 2026-12-21\n    summary: Added the regulator's notice.\n",
+        encoding="utf-8",
+    )
+    repo.commit("chore: edit", date="2026-12-21T09:00:00+00:00")
+    assert release(repo, "2026-12-21")[0] == 0
+    assert release(repo, "2026-12-22")[0] == 0  # nothing changed: an entry that says so
+    changelog = (repo.root / "CHANGELOG.md").read_text(encoding="utf-8")
+    second_entry = changelog.split("## [v2026.12.2] - 2026-12-20\n", 1)[1].split("## [v2026.12.1]", 1)[0]
+    assert (
+        "### Cases renamed\n\n- `2099-acme-first` is now `2099-acme-premier` (the old address redirects)\n"
+        in second_entry
+    )
+    assert "### Cases withdrawn\n\n- `2099-acme-second`: The source was a forgery.\n" in second_entry
+    assert "### Cases added\n\n- `2099-acme-third`: A third recall\n" in second_entry
+    third_entry = changelog.split("## [v2026.12.3] - 2026-12-21\n", 1)[1].split("## [v2026.12.2]", 1)[0]
+    assert "### Cases changed\n\n- `2099-acme-third`: Added the regulator's notice.\n" in third_entry
+    assert "No case changed since the previous release." in changelog.split("## [v2026.12.4] - 2026-12-22\n", 1)[1]

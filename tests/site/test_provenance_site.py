@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from casebook.datapkg.package import package_files
 from casebook.provenance.releases import CaseState, Release, manifest_text, revision
 from casebook.validation import load_corpus
 from tests.site.linkcheck import check_links
-from tests.sites import CORPORA, copy_project
+from tests.sites import CORPORA, BuiltSite, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -106,3 +107,14 @@ def test_links_resolve(built: Path) -> None:
     """Every internal link of the new pages resolves (the stdlib link checker)."""
     problems = check_links(built, "https://cb.example/")
     assert problems == []
+
+
+def test_redirect_and_withdrawn_pages_in_a_built_site(built_site: Callable[[str], BuiltSite]) -> None:
+    """MkDocs copies the redirect page as it is; its link and the withdrawn page resolve."""
+    site = built_site("v2")
+    redirect = site.page("cases/2099-acme-widgets/index.html")
+    assert 'http-equiv="refresh" content="0; url=../2099-acme-full/"' in redirect
+    assert (site.root / "cases" / "2099-acme-full" / "index.html").is_file()
+    withdrawn = site.page("cases/2099-acme-withdrawn/index.html")
+    assert "This case was withdrawn on" in withdrawn and "forgery" in withdrawn
+    assert check_links(site.root, site.url) == []

@@ -103,7 +103,22 @@ CASES = Table(
         ),
         Column("title", "string", "Headline.", lambda r: r[0].title, True),
         Column("summary", "string", "Two to four sentences.", lambda r: r[0].summary, True),
-        Column("status", "string", "draft or reviewed.", lambda r: r[0].status, True),
+        Column("status", "string", "draft, reviewed or withdrawn.", lambda r: r[0].status, True),
+        Column(
+            "withdrawn",
+            "string",
+            "When the case was withdrawn (its page stays). " + PARTIAL_DATE,
+            lambda r: _opt(r[0].withdrawn and r[0].withdrawn.date),
+        ),
+        Column(
+            "withdrawn_reason", "string", "Why it was withdrawn.", lambda r: r[0].withdrawn and r[0].withdrawn.reason
+        ),
+        Column(
+            "aliases",
+            "string",
+            "Former ids of the case (their addresses redirect here), joined with ;.",
+            lambda r: _joined(r[0].aliases),
+        ),
         Column(
             "last_reviewed",
             "string",
@@ -113,7 +128,20 @@ CASES = Table(
         ),
         Column("organization", "string", "Organization name.", lambda r: r[0].organization.name, True),
         Column("sector", "string", "Sector (vocabulary sectors).", lambda r: r[0].organization.sector, True),
-        Column("region", "string", "Where it played out.", lambda r: r[0].organization.region),
+        Column(
+            "country",
+            "string",
+            "The organization's home country (ISO 3166-1 alpha-2).",
+            lambda r: r[0].organization.country,
+            True,
+        ),
+        Column(
+            "regions",
+            "string",
+            "Where customers were harmed: ISO 3166-1 alpha-2 codes or global, joined with ;.",
+            lambda r: _joined(r[0].regions),
+            True,
+        ),
         Column("touch", "string", "Engagement touch: high or low.", lambda r: r[0].touch, True),
         Column("scale", "string", "Engagement scale: high or low.", lambda r: r[0].scale, True),
         Column("quadrant", "string", "Touch-versus-Scale quadrant.", lambda r: quadrant(r[0]), True),
@@ -222,11 +250,18 @@ SOURCES = Table(
             True,
         ),
         Column(
+            "seen_at",
+            "string",
+            "The copy actually read, where url is the original publisher's address.",
+            lambda r: _source(r).seen_at,
+        ),
+        Column(
             "archived_url",
             "string",
             "An archive copy (Wayback Machine or another archive).",
             lambda r: _source(r).archived_url,
         ),
+        Column("archived", "string", "The archive copy's date. " + PARTIAL_DATE, lambda r: _opt(_source(r).archived)),
     ),
 )
 

@@ -63,7 +63,7 @@ def next_tag(existing: Sequence[str], day: dt.date) -> str:
 
 
 def _reason(case: Case, since_date: str | None, subjects: Callable[[Case], list[str]]) -> str:
-    notes = [c for c in getattr(case, "changes", ()) if since_date is None or str(c.date) > since_date]
+    notes = [c for c in case.changes if since_date is None or str(c.date) > since_date]
     if notes:
         newest = max(notes, key=lambda c: str(c.date))
         return " ".join(str(newest.summary).split())
@@ -75,10 +75,9 @@ def _reason(case: Case, since_date: str | None, subjects: Callable[[Case], list[
 
 
 def _withdrawal(case: Case) -> str | None:
-    withdrawn = getattr(case, "withdrawn", None)
-    if case.status != "withdrawn" and withdrawn is None:
-        return None
-    return " ".join(str(getattr(withdrawn, "reason", "withdrawn")).split())
+    if case.withdrawn is not None:
+        return " ".join(case.withdrawn.reason.split())
+    return "withdrawn" if case.status == "withdrawn" else None
 
 
 def compare(
@@ -90,7 +89,7 @@ def compare(
     added, changed, withdrawn, renamed = [], [], [], []
     for case in sorted(cases, key=lambda c: c.id):
         old = before.get(case.id)
-        former = next((a for a in getattr(case, "aliases", ()) if a in before and a not in states), None)
+        former = next((a for a in case.aliases if a in before and a not in states), None)
         reason = _withdrawal(case)
         if reason is not None and (old is None or old.status != "withdrawn"):
             withdrawn.append((case.id, reason))

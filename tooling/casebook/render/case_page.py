@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from casebook.countries import country_name
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
-from casebook.render.history import history_section
+from casebook.render.history import history_section, withdrawn_notice
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 
 DESCRIPTION_LIMIT = 300
@@ -91,7 +92,9 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     lines += [
         '<div class="cb-facts" markdown>',
         "",
-        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",
+        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
+        "",
+        f"Regions\n:   {quiet}{esc(', '.join(country_name(r) for r in case.regions))}</span>",
         "",
         f"Period\n:   {quiet}{esc(_period(case))}</span>",
         "",
@@ -213,7 +216,15 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         "hide": ["navigation"],
         "tags": list(case.tags),
     }
-    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus), *chain, *timeline(case)]
+    lines = [
+        front_matter(meta),
+        f"# {esc(case.title)}",
+        "",
+        *withdrawn_notice(case),
+        *facts(case, corpus),
+        *chain,
+        *timeline(case),
+    ]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
     lines += [*history_section(case, corpus), *sections.cite_section(case, corpus)]

@@ -84,7 +84,12 @@ def sources_section(case: Case) -> list[str]:
         line = ", ".join(parts) + "."
         extra = f' Accessed <time datetime="{attr(source.accessed)}">{text(source.accessed)}</time>.'
         if source.archived_url:
-            extra += " " + link("Archived copy", source.archived_url) + "."
+            when = (
+                f' of <time datetime="{attr(source.archived)}">{text(source.archived)}</time>'
+                if source.archived
+                else ""
+            )
+            extra += f' <span class="cb-archived">{link("Archived copy", source.archived_url)}{when}.</span>'
         if source.quote:
             extra += f" <q>{text(source.quote)}</q>"
         if source.note:

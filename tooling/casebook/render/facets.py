@@ -116,7 +116,13 @@ FACETS: tuple[Facet, ...] = (
         lambda c: (c.organization.sector,),
     ),
     Facet(
-        "year", "year", "Year", "years", "A case is listed under the year it started.", None, lambda c: (str(c.year),)
+        "year",
+        "year",
+        "Year",
+        "years",
+        "A case is listed under the year it became public (its id's year).",
+        None,
+        lambda c: (str(c.year),),
     ),
     Facet(
         "trust",

@@ -68,3 +68,20 @@ def history_section(case: Case, corpus: Corpus) -> list[str]:
     else:
         lines += ['<p class="cb-history-none">Not committed yet.</p>', ""]
     return [*lines, "</div>", ""]
+
+
+def withdrawn_notice(case: Case) -> list[str]:
+    """A withdrawn case's page says so first, with why; the rest of the page stays as it was."""
+    if case.withdrawn is None and case.status != "withdrawn":
+        return []
+    when, why = "", ""
+    if case.withdrawn is not None:
+        when = f' on <time datetime="{attr(case.withdrawn.date)}">{text(case.withdrawn.date)}</time>'
+        why = f": {text(case.withdrawn.reason)}"
+    return [
+        '<div class="admonition warning cb-withdrawn" data-search-exclude>',
+        '<p class="admonition-title">Withdrawn</p>',
+        f"<p>This case was withdrawn{when}{why}. The page stays so that links and citations to it still resolve.</p>",
+        "</div>",
+        "",
+    ]

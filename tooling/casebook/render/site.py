@@ -25,6 +25,7 @@ from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
 from casebook.render.patterns import patterns_page
+from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
 from casebook.render.releases_page import releases_page
@@ -91,6 +92,7 @@ def _generate(
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
     pages[CSV_PATH] = cases_csv(corpus)
+    pages.update(redirect_pages(corpus))
     pages.update(data_package_pages(corpus))
     pages[DICTIONARY_PATH] = dictionary_page(pages["data/datapackage.json"])
     pages[RELEASES_PATH] = releases_page(corpus)
