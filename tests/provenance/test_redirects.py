@@ -59,3 +59,11 @@ def test_withdrawn_case_keeps_a_page_saying_why() -> None:
     assert "The memo turned out to be a forgery, so the chain cannot be sourced." in notice
     assert page.index("cb-withdrawn") < page.index('class="cb-lead"')
     assert "cb-withdrawn" not in pages["cases/2099-acme-full.md"]
+
+
+def test_history_lists_the_changes_noted_in_the_case() -> None:
+    """A case's `changes` notes appear in its History section."""
+    pages = generate(load_corpus(V2).cases, SETTINGS)
+    history = pages["cases/2099-acme-full.md"].split("## History", 1)[1].split("## Cite", 1)[0]
+    assert '<ul class="cb-changes">' in history
+    assert '<time datetime="2099-06-03">2099-06-03</time> Added the inquiry\'s finding on the spring.</li>' in history

@@ -67,6 +67,12 @@ def history_section(case: Case, corpus: Corpus) -> list[str]:
         lines += ['<ul class="cb-history">', *items, "</ul>", ""]
     else:
         lines += ['<p class="cb-history-none">Not committed yet.</p>', ""]
+    if case.changes:
+        notes = [
+            f'<li><time datetime="{attr(c.date)}">{text(c.date)}</time> {text(c.summary)}</li>'
+            for c in sorted(case.changes, key=lambda c: str(c.date), reverse=True)
+        ]
+        lines += ["<p>Changes noted in the case file:</p>", "", '<ul class="cb-changes">', *notes, "</ul>", ""]
     return [*lines, "</div>", ""]
 
 
