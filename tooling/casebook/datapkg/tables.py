@@ -14,7 +14,6 @@ from typing import Any
 
 from casebook.graph import ChainAnalysis, analyse_chain
 from casebook.model import Case, Event, Figure, Lesson, Source
-from casebook.render.facets import quadrant
 
 LIST_SEPARATOR = ";"
 PARTIAL_DATE = "A date as precise as the sources allow: YYYY, YYYY-MM or YYYY-MM-DD."
@@ -66,6 +65,11 @@ class Table:
             for item in self.rows(case, chains or {}):
                 out.append(tuple(column.value(item) for column in self.columns))
         return out
+
+
+def _quadrant(case: Case) -> str:
+    # As casebook.render.facets.quadrant; not imported, since casebook.render imports this package.
+    return f"{case.touch}-touch-{case.scale}-scale"
 
 
 def _joined(values: tuple[str, ...]) -> str | None:
@@ -144,7 +148,7 @@ CASES = Table(
         ),
         Column("touch", "string", "Engagement touch: high or low.", lambda r: r[0].touch, True),
         Column("scale", "string", "Engagement scale: high or low.", lambda r: r[0].scale, True),
-        Column("quadrant", "string", "Touch-versus-Scale quadrant.", lambda r: quadrant(r[0]), True),
+        Column("quadrant", "string", "Touch-versus-Scale quadrant.", lambda r: _quadrant(r[0]), True),
         Column("start", "string", "First event. " + PARTIAL_DATE, lambda r: str(r[0].start), True),
         Column("end", "string", "Last event; empty while ongoing. " + PARTIAL_DATE, lambda r: _opt(r[0].end)),
         Column(
