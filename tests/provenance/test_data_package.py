@@ -127,3 +127,33 @@ def test_a_malformed_package_is_an_error_not_a_traceback() -> None:
     files["tables/events.csv"] = "\ufeffwrong,header\r\n"
     with pytest.raises(PackageError):
         build_sqlite(files)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("release.json", "{not json", "cannot read the release manifest"),
+        ("datapackage.json", '{"resources": [{"name": "cases"}]}', "cannot build a SQLite file"),
+    ],
+)
+def test_broken_release_files_are_a_clear_error(tmp_path: Path, name: str, content: str, message: str) -> None:
+    """`casebook render` over a broken releases/<tag>/ exits 1 with a message, never a traceback."""
+    from click.testing import CliRunner
+
+    from casebook.cli import main
+    from casebook.provenance.releases import CaseState, Release, manifest_text
+
+    cases = tmp_path / "cases"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "cases" / "valid", cases)
+    folder = tmp_path / "releases" / "v2026.12.1"
+    folder.mkdir(parents=True)
+    release = Release("v2026.12.1", "2026-12-01", None, {"2099-acme-minimal": CaseState("0" * 12, "draft")})
+    (folder / "release.json").write_text(manifest_text(release), encoding="utf-8")
+    for relative, text in package_files(load_corpus(cases).cases, version="v2026.12.1").items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, encoding="utf-8")
+    (folder / name).write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", "--cases", str(cases), "--out", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

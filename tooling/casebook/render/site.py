@@ -11,6 +11,8 @@ from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.progress import Progress
+from casebook.datapkg.sqlite_db import PackageError
+from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
@@ -46,6 +48,14 @@ class RenderError(Exception):
         super().__init__(
             f"{sum(d.severity is Severity.ERROR for d in diagnostics)} errors in the cases; fix them and build again"
         )
+
+
+class ReleaseFilesError(RenderError):
+    """A release's committed files (``releases/<tag>/``) cannot be read or built into SQLite."""
+
+    def __init__(self, message: str) -> None:
+        self.diagnostics = []
+        Exception.__init__(self, message)
 
 
 @dataclass
@@ -112,7 +122,10 @@ def build_pages(
     result = load_corpus(cases_dir, progress=progress)
     if result.errors:
         raise RenderError(result.diagnostics)
-    provenance = load_provenance(cases_dir, result.cases)
+    try:
+        provenance = load_provenance(cases_dir, result.cases)
+    except ReleaseDataError as exc:
+        raise ReleaseFilesError(str(exc)) from exc
     return generate(result.cases, settings, progress=progress, provenance=provenance), result.diagnostics
 
 
@@ -126,7 +139,10 @@ def render_site(
     progress = progress or Progress(enabled=False)
     pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
-    binaries = sqlite_files(pages)  # bytes, so written beside the text pages (render.data_package)
+    try:
+        binaries = sqlite_files(pages)  # bytes, so written beside the text pages (render.data_package)
+    except PackageError as exc:
+        raise ReleaseFilesError(f"cannot build a SQLite file: {exc}") from exc
     progress.start("writing", len(pages) + len(binaries), "files")
     files: dict[str, str | bytes] = {**pages, **binaries}
     for relative, content in sorted(files.items()):
