@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.atomic import write_if_changed
+from casebook.datapkg.sqlite_db import PackageError
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.progress import Progress
-from casebook.datapkg.sqlite_db import PackageError
 from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
