@@ -53,9 +53,12 @@ def history_section(case: Case, corpus: Corpus) -> list[str]:
     elif changes:
         items = []
         for change in changes[:SHOWN]:
-            commit = f"<code>{text(change.short)}</code>"
-            if repo:
-                commit = link(commit, f"{repo}/commit/{change.commit}")
+            # A linked commit is plain link text: <code> inside a link fails contrast in the dark scheme.
+            commit = (
+                link(text(change.short), f"{repo}/commit/{change.commit}")
+                if repo
+                else f"<code>{text(change.short)}</code>"
+            )
             renamed = f" (renamed from <code>{text(change.renamed_from)}</code>)" if change.renamed_from else ""
             items.append(
                 f'<li><time datetime="{attr(change.date)}">{text(change.date)}</time> '
