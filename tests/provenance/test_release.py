@@ -185,3 +185,14 @@ def test_release_lists_renamed_and_withdrawn_cases_and_uses_changes_notes(repo: 
     third_entry = changelog.split("## [v2026.12.3] - 2026-12-21\n", 1)[1].split("## [v2026.12.2]", 1)[0]
     assert "### Cases changed\n\n- `2099-acme-third`: Added the regulator's notice.\n" in third_entry
     assert "No case changed since the previous release." in changelog.split("## [v2026.12.4] - 2026-12-22\n", 1)[1]
+
+
+def test_refuses_outside_git_and_a_bad_date(tmp_path: Path, repo: Repo) -> None:
+    """A corpus outside a git work tree, or a date that is not YYYY-MM-DD, is a usage error (exit 2)."""
+    outside = tmp_path / "plain" / "cases"
+    outside.mkdir(parents=True)
+    result = CliRunner().invoke(main, ["release", "--cases", str(outside), "--date", "2026-12-04"])
+    assert result.exit_code == 2 and "not inside a git work tree" in result.output
+    code, out = release(repo, "04/12/2026")
+    assert code == 2 and "is not a date" in out
+    assert repo.git("tag", "--list") == ""
