@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from casebook.cli import main
 from casebook.provenance.release import next_tag
+from tests.helpers import MINIMAL
 from tests.provenance.gitrepo import CHANGELOG, GIT_ENV, Repo
 
 
@@ -191,6 +192,7 @@ def test_refuses_outside_git_and_a_bad_date(tmp_path: Path, repo: Repo) -> None:
     """A corpus outside a git work tree, or a date that is not YYYY-MM-DD, is a usage error (exit 2)."""
     outside = tmp_path / "plain" / "cases"
     outside.mkdir(parents=True)
+    (outside / MINIMAL.name).write_bytes(MINIMAL.read_bytes())
     result = CliRunner().invoke(main, ["release", "--cases", str(outside), "--date", "2026-12-04"])
     assert result.exit_code == 2 and "not inside a git work tree" in result.output
     code, out = release(repo, "04/12/2026")
