@@ -37,7 +37,7 @@ def corpus() -> Corpus:
         previous=None,
         cases={TOYOTA: CaseState(sha(by_id[TOYOTA]), "reviewed"), UNITED: CaseState("000000000000", "reviewed")},
     )
-    return Corpus.build(cases, SETTINGS, Provenance(releases=(release,)))
+    return Corpus.build(cases, SETTINGS, provenance=Provenance(releases=(release,)))
 
 
 def test_three_cases_against_expected_text(corpus: Corpus) -> None:

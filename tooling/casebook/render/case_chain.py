@@ -79,7 +79,7 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
     stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
     layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
     return [
-        '<div class="cb-glance cb-screen-only" markdown data-search-exclude>',  # repeats event titles
+        '<div class="cb-glance cb-screen-only" markdown>',  # repeats event titles
         "",
         f"First break\n:   {_event_link(case, first.id)}, at the {esc(label('stages', first.stage)).lower()} stage "
         f"({esc(first.date)})",
@@ -106,9 +106,9 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
     """The graph (left out of search: its text repeats the timeline) and the derived figures."""
     svg = inline_svg(render_chain_svg(case))
     return [
-        "## Failure chain { #chain data-search-exclude }",
+        "## Failure chain { #chain }",
         "",
-        '<figure class="cb-graph" data-search-exclude>',
+        '<figure class="cb-graph">',
         # Focusable, so that keyboard users can scroll a graph wider than the screen.
         f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px" tabindex="0" role="region" '
         'aria-label="Failure chain graph">',

@@ -258,5 +258,5 @@ def cite_section(case: Case, corpus: Corpus) -> list[str]:
         f"Last reviewed {html.escape(str(case.last_reviewed))}. Case text {html.escape(case.license)}.</small></p>",
         "</div>",
     ]
-    heading = "## Cite this case { #cite data-search-exclude }"
+    heading = "## Cite this case { #cite }"
     return ['<div class="cb-screen-only" markdown>', "", heading, "", *blocks, "", "</div>", ""]

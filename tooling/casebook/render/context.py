@@ -84,16 +84,22 @@ class Corpus:
 
     @classmethod
     def build(
-        cls, cases: Sequence[Case], settings: SiteSettings | None = None, provenance: Provenance | None = None
+        cls,
+        cases: Sequence[Case],
+        settings: SiteSettings | None = None,
+        *,
+        chains: Mapping[str, ChainAnalysis] | None = None,
+        provenance: Provenance | None = None,
     ) -> Corpus:
-        """Sort the cases, compute the corpus digest and analyse every chain once."""
+        """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
+        already holds every case's analysis, e.g. from the build cache)."""
         ordered = tuple(sorted(cases, key=lambda c: c.id))
         return cls(
             cases=ordered,
             settings=settings or SiteSettings(),
             digest=corpus_digest(ordered),
             by_id=MappingProxyType({c.id: c for c in ordered}),
-            chains=MappingProxyType({c.id: analyse_chain(c) for c in ordered}),
+            chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
             # Every case page lists similar cases: score all pairs once, together (graph.neighbours).
             neighbours=MappingProxyType(similar_index(ordered, SIMILAR)),
             provenance=provenance or Provenance(),

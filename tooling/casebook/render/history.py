@@ -41,7 +41,7 @@ def history_section(case: Case, corpus: Corpus) -> list[str]:
     lines = [
         '<div class="cb-screen-only" markdown>',
         "",
-        "## History { #history data-search-exclude }",
+        "## History { #history }",
         "",
         f'<p class="cb-release">{release_line(case, corpus)}</p>',
         "",
@@ -88,7 +88,7 @@ def withdrawn_notice(case: Case) -> list[str]:
         when = f' on <time datetime="{attr(case.withdrawn.date)}">{text(case.withdrawn.date)}</time>'
         why = f": {text(case.withdrawn.reason)}"
     return [
-        '<div class="admonition warning cb-withdrawn" data-search-exclude>',
+        '<div class="admonition warning cb-withdrawn">',
         '<p class="admonition-title">Withdrawn</p>',
         f"<p>This case was withdrawn{when}{why}. The page stays so that links and citations to it still resolve.</p>",
         "</div>",
