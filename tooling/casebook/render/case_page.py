@@ -18,6 +18,7 @@ from casebook.render import case_sections as sections
 from casebook.render import handout, pagefind_marks
 from casebook.render.context import Corpus, definition, in_sentence, label, org_slug
 from casebook.render.facets import FACET_BY_KEY, quadrant
+from casebook.render.history import history_section, withdrawn_notice
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 from casebook.render.pack import pack_script
 
@@ -183,7 +184,7 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         "tags": list(case.tags),
     }
     svg = handout.chain_svg_of(chain)
-    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus)]
+    lines = [front_matter(meta), f"# {esc(case.title)}", "", *withdrawn_notice(case), *facts(case, corpus)]
     lines += [
         *handout.facilitator_links(case, corpus),
         *handout.handout_head(case, corpus, svg),
@@ -192,5 +193,6 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
     ]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += [*sections.cite_section(case, corpus), *handout.handout_tail(case, svg), *pack_script(case, corpus)]
+    lines += [*history_section(case, corpus), *sections.cite_section(case, corpus)]
+    lines += [*handout.handout_tail(case, svg), *pack_script(case, corpus)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -17,6 +17,7 @@ from casebook import __version__
 from casebook.graph import ChainAnalysis, analyse_chain, similar_cases
 from casebook.graph.neighbours import similar_index
 from casebook.model import Case
+from casebook.provenance.state import Provenance
 from casebook.render.records import corpus_digest
 from casebook.vocabulary import load_vocabulary
 
@@ -94,6 +95,7 @@ class Corpus:
     by_id: Mapping[str, Case] = field(default_factory=dict)
     chains: Mapping[str, ChainAnalysis] = field(default_factory=dict)
     neighbours: Mapping[str, list[tuple[str, float]]] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
 
     @classmethod
     def build(
@@ -102,6 +104,7 @@ class Corpus:
         settings: SiteSettings | None = None,
         *,
         chains: Mapping[str, ChainAnalysis] | None = None,
+        provenance: Provenance | None = None,
     ) -> Corpus:
         """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
         already holds every case's analysis, e.g. from the build cache)."""
@@ -114,6 +117,7 @@ class Corpus:
             chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
             # Every case page lists similar cases: score all pairs once, together (graph.neighbours).
             neighbours=MappingProxyType(similar_index(ordered, SIMILAR)),
+            provenance=provenance or Provenance(),
         )
 
     def similar(self, case: Case, limit: int = SIMILAR) -> list[tuple[str, float]]:

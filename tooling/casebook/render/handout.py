@@ -9,7 +9,6 @@ blocks here carry ``cb-print-only`` (hidden on screen) and are left out of searc
 
 from __future__ import annotations
 
-import html
 import re
 
 from casebook.model import Case
@@ -34,15 +33,13 @@ def handout_head(case: Case, corpus: Corpus, svg: str) -> list[str]:
     """Print-only: year, quadrant, the APA citation, the case's address with a QR code, and where the graph is."""
     url = citations.case_url(case, corpus)
     qr = qr_svg(url, f"QR code: the address of this case, {url}")
-    before, title, after = citations.apa_parts(case, corpus)
     facts = f"<strong>Year</strong> {case.year} · <strong>Quadrant</strong> {text(QUADRANTS[quadrant(case)][0])}"
     return [
         '<div class="cb-handout-head cb-print-only">',
         qr,
         f"<p>{facts}</p>",
         f'<p><strong>Case page</strong> <span class="cb-url">{text(url)}</span></p>',
-        f'<p class="cb-apa"><strong>Cite as</strong> {html.escape(before, quote=False)}<em>{text(title)}</em>'
-        f"{html.escape(after, quote=False)}</p>",
+        f'<p class="cb-apa"><strong>Cite as</strong> {citations.apa_html(case, corpus)}</p>',
         f"<p>{text(pages_note(svg))}</p>" if svg else "",
         "</div>",
         "",
