@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from casebook.build_cache import BuildCache
 from casebook.graph import render_chain_svg
 from casebook.render import Corpus, SiteSettings
 from casebook.render.downloads import draw_png, key_of, standalone_svg, svg_digest, with_key, write_pngs
@@ -87,20 +88,57 @@ def test_large_corpora_offer_svg_only(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_png_cache_spares_a_fresh_docs_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build's fresh staging folder gets its PNGs from the cache instead of drawing them again."""
+    """A build's fresh staging folder gets its PNGs from the build cache instead of drawing them again."""
     import casebook.render.downloads as downloads
 
     case = minimal_case()
     svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
     pages = {f"cases/{case.id}/chain.svg": svg}
-    cache = tmp_path / "cache"
+    cache = BuildCache(tmp_path / "cache")
     first, _ = downloads.write_pngs(tmp_path / "one", pages, cache=cache)
-    assert first and len(list(cache.iterdir())) == 1
+    stored = list((cache.folder / downloads.CACHE_KIND).glob("*/*"))
+    assert first and len(stored) == 1 and key_of(stored[0].read_bytes()) == svg_digest(svg)
 
     def refuse(_svg: str) -> bytes:
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(downloads, "draw_png", refuse)
-    second, _ = downloads.write_pngs(tmp_path / "two", pages, cache=cache)
+    second, _ = downloads.write_pngs(tmp_path / "two", pages, cache=BuildCache(tmp_path / "cache"))
     assert second == first
     assert (tmp_path / "two" / first[0]).read_bytes() == (tmp_path / "one" / first[0]).read_bytes()
+
+
+def test_png_cache_is_pruned_with_the_build(tmp_path: Path) -> None:
+    """A changed graph's old PNG leaves the cache when the build prunes; a PNG already in place stays."""
+    import casebook.render.downloads as downloads
+
+    case = minimal_case()
+    svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
+    pages = {f"cases/{case.id}/chain.svg": svg}
+    downloads.write_pngs(tmp_path / "docs", pages, cache=BuildCache(tmp_path / "cache"))
+
+    def entries() -> list[bytes | None]:
+        return [key_of(p.read_bytes()) for p in (tmp_path / "cache").glob(f"*/{downloads.CACHE_KIND}/*/*")]
+
+    again = BuildCache(tmp_path / "cache")  # the PNG is already in docs: nothing read, the entry kept
+    assert downloads.write_pngs(tmp_path / "docs", pages, cache=again)[0] == []
+    again.prune((downloads.CACHE_KIND,))
+    assert entries() == [svg_digest(svg)]
+
+    changed = {f"cases/{case.id}/chain.svg": svg.replace("Break", "Brk", 1)}
+    later = BuildCache(tmp_path / "cache")
+    downloads.write_pngs(tmp_path / "docs", changed, cache=later)
+    later.prune((downloads.CACHE_KIND,))
+    assert entries() == [svg_digest(changed[f"cases/{case.id}/chain.svg"])]
+
+
+def test_a_failing_png_cache_write_does_not_fail_the_render(tmp_path: Path) -> None:
+    """The cache only saves work: a PNG that cannot be stored there is still written to docs."""
+    import casebook.render.downloads as downloads
+
+    case = minimal_case()
+    svg = standalone_svg(render_chain_svg(case), case, Corpus.build([case], SETTINGS))
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    written, _ = downloads.write_pngs(tmp_path / "docs", {f"cases/{case.id}/chain.svg": svg}, cache=BuildCache(blocker))
+    assert key_of((tmp_path / "docs" / written[0]).read_bytes()) == svg_digest(svg)

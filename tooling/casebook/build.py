@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from casebook import staging
-from casebook.build_cache import CACHE_ENV, open_cache
+from casebook.build_cache import open_cache
 from casebook.config_urls import check_env, check_mkdocs_config
 from casebook.ownership import SITE_MARKER, SITE_MARKER_TEXT, OutputError, check_site_out
 from casebook.progress import Progress
@@ -158,18 +158,6 @@ class _CountWarnings(logging.Handler):
 SITE_URL_ENV = "CASEBOOK_SITE_URL"
 
 
-def png_cache(project: Path) -> Path | None:
-    """Where builds keep the chain PNGs they drew (render.downloads), beside the other build caches.
-
-    Each build renders into a fresh staging folder, so the PNGs are found here instead of being
-    drawn again; ``CASEBOOK_CACHE=off`` turns it off like the other caches.
-    """
-    where = os.environ.get(CACHE_ENV, "")
-    if where.lower() == "off":
-        return None
-    return (Path(where) if where else project / ".cache" / "casebook") / "png"
-
-
 def loopback_site_url_warning(site_url: str) -> str | None:
     """The warning for a site built with a loopback ``site_url`` (CASEBOOK_SITE_URL unset), else None."""
     host = urlsplit(site_url).hostname or ""
@@ -240,15 +228,7 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     staging.copy_docs_sources(docs_source, docs, (*GENERATED_DIRS, *GENERATED_FILES))
     # The staging docs are thrown away after the build: no fsync per page.
     cache = open_cache(Path(config.config_file_path).parent, "corpus")  # unchanged cases are not redone (issue 15)
-    rendered = render_site(
-        cases_dir,
-        docs,
-        settings_from_config(config),
-        progress=progress,
-        durable=False,
-        cache=cache,
-        png_cache=png_cache(Path(config.config_file_path).parent),
-    )
+    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
     site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
     config.docs_dir, config.site_dir = str(docs), str(site)
     # Warnings name the configured docs folder: the staging copy is gone when they are read.

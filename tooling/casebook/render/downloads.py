@@ -6,8 +6,10 @@ the case page. The PNG is drawn from that SVG at build time by resvg (the ``resv
 compiled Rust renderer with no system libraries and no network, deterministic for the same fonts;
 cairosvg would need the system's cairo, and a headless browser per graph is far heavier).
 
-Drawing a PNG takes about half a second, so the file carries the SHA-256 of the SVG it was drawn
-from (a PNG ``tEXt`` chunk) and is redrawn only when that SVG changes: the docs folder is the cache.
+Drawing a PNG takes a tenth of a second to half a second, so the file carries the SHA-256 of the
+SVG it was drawn from (a PNG ``tEXt`` chunk) and is redrawn only when that SVG changes. Builds
+render into a fresh staging folder, so drawn PNGs are kept in the build cache (kind ``png`` of
+``casebook.build_cache``), pruned and invalidated with the other entries.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import zlib
 from pathlib import Path
 
 from casebook.atomic import write_bytes_atomic
+from casebook.build_cache import BuildCache
 from casebook.model import Case
 from casebook.render.context import Corpus
 from casebook.render.markdown import attr
@@ -34,6 +37,9 @@ PNG_CASES = 500
 """Largest corpus whose graphs get PNGs. At about half a second a graph the first build of 500
 cases spends four minutes drawing (later builds redraw only changed graphs); a larger corpus
 offers the SVG only, which any slide tool can also place."""
+
+CACHE_KIND = "png"
+"""The build cache's kind for drawn PNGs."""
 
 _VAR = re.compile(r"var\(--[\w-]+,((?:[^()]|\([^()]*\))*)\)")
 _KEY = b"casebook-svg-sha256"
@@ -117,11 +123,12 @@ def planned_pngs(pages: dict[str, str]) -> set[str]:
     return {relative[: -len(SVG_NAME)] + PNG_NAME for relative in svgs}
 
 
-def write_pngs(docs_dir: Path, pages: dict[str, str], cache: Path | None = None) -> tuple[list[str], set[str]]:
+def write_pngs(docs_dir: Path, pages: dict[str, str], cache: BuildCache | None = None) -> tuple[list[str], set[str]]:
     """Draw ``chain.png`` beside every ``chain.svg`` in ``pages`` whose PNG is missing or stale.
 
-    A PNG already in ``docs_dir`` with the right key is kept; else one from ``cache`` (a folder of
-    ``<key>.png``, kept across builds) is copied; else it is drawn, and stored in ``cache`` too.
+    A PNG already in ``docs_dir`` with the right key is kept; else one from the build ``cache``
+    (kind ``CACHE_KIND``, keyed on the SVG's digest) is copied; else it is drawn, and stored there.
+    Every key consulted counts as used, so ``cache.prune`` keeps exactly this render's PNGs.
 
     Returns:
         The docs-relative PNG paths written, and every PNG path that belongs to this render.
@@ -132,15 +139,18 @@ def write_pngs(docs_dir: Path, pages: dict[str, str], cache: Path | None = None)
         svg = pages[target[: -len(PNG_NAME)] + SVG_NAME]
         key = svg_digest(svg)
         path = docs_dir / target
+        entry = cache.key(CACHE_KIND, key) if cache is not None else ""
         if path.is_file() and key_of(path.read_bytes()) == key:
+            if cache is not None:
+                cache.keep(CACHE_KIND, entry)
             continue
-        kept = cache / f"{key}.png" if cache is not None else None
-        if kept is not None and kept.is_file() and key_of(data := kept.read_bytes()) == key:
-            png = data
+        kept = cache.get_bytes(CACHE_KIND, entry) if cache is not None else None
+        if kept is not None and key_of(kept) == key:
+            png = kept
         else:
             png = draw_png(svg)
-            if kept is not None:
-                write_bytes_atomic(kept, png)
+            if cache is not None:
+                cache.put_bytes(CACHE_KIND, entry, png)
         write_bytes_atomic(path, png)
         written.append(target)
     return written, owned

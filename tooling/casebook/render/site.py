@@ -25,7 +25,7 @@ from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
-from casebook.render.downloads import planned_pngs, standalone_svg, svg_path, write_pngs
+from casebook.render.downloads import CACHE_KIND, planned_pngs, standalone_svg, svg_path, write_pngs
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
@@ -202,7 +202,6 @@ def render_site(
     replace_unlisted: bool = True,
     durable: bool = True,
     cache: BuildCache | None = None,
-    png_cache: Path | None = None,
 ) -> RenderResult:
     """Write the generated files under ``docs_dir``; unchanged files are left alone.
 
@@ -211,8 +210,8 @@ def render_site(
     existing file that the manifest does not list, since Casebook did not write it.
     ``durable=False`` skips the fsync per file, for a build's throw-away staging docs folder.
     ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
-    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders.
-    ``png_cache`` is a folder where chain PNGs already drawn are found and new ones kept.
+    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders,
+    and keeps the chain PNGs already drawn.
 
     Raises:
         RenderError: a case is invalid; nothing was written.
@@ -245,8 +244,10 @@ def render_site(
         progress.advance()
     # PNGs are drawn from the chain SVGs just written, only where they changed (render.downloads);
     # they are listed in the manifest like every other generated file.
-    drawn, _ = write_pngs(docs_dir, pages, cache=png_cache)
+    drawn, _ = write_pngs(docs_dir, pages, cache=cache)
     out.written += drawn
+    if cache is not None:
+        cache.prune((CACHE_KIND,))  # build_pages pruned the other kinds; PNGs are only known now
     for relative in sorted(previous - files.keys() - pngs):
         path = docs_dir / relative
         if path.is_file() and not path.is_symlink():
