@@ -45,15 +45,16 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
     cache = tmp_path / "cache"
     out = project / "out"
 
-    def rebuild_and_compare(step: str) -> list[str]:
+    def rebuild_and_compare(step: str) -> dict[str, str]:
         monkeypatch.setenv(CACHE_ENV, str(cache))
         _, rendered = build_site(project / "mkdocs.yml", cases, out)
         monkeypatch.setenv(CACHE_ENV, "off")
         clean, _ = build_site(project / "mkdocs.yml", cases, tmp_path / f"clean-{step}")
         _assert_same(out, clean)
-        return sorted(rendered.pages)
+        return rendered.pages
 
-    generated = rebuild_and_compare("first")
+    first = rebuild_and_compare("first")
+    generated = sorted(first)
     checked = _entries(cache, "check")
     # Builds render into their own staging docs folder (#12): the pages are the generated Markdown
     # plus the hand-written pages of the project's docs folder.
@@ -63,11 +64,18 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
     pages = sorted({*(p for p in generated if p.endswith(".md")), *hand_written})
     assert len(checked) == 5 and len(_entries(cache, "html")) == len(pages) - 1  # all but the tags index
 
+    html = _entries(cache, "html")
     path = cases / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("title: Reports of syringes", "title: Claims of syringes", 1), encoding="utf-8")
-    rebuild_and_compare("title")
+    titled = rebuild_and_compare("title")
     assert len(_entries(cache, "check") - checked) == 1  # only the edited file was checked again
+    # Staged builds find their pages' HTML again (#12, #15): only pages whose Markdown changed, the
+    # ones that show the title, are converted anew; the others (guides, patterns, ...) are not.
+    changed = {p for p in titled if p.endswith(".md") and titled[p] != first.get(p)}
+    assert {f"cases/{EDITED}.md", f"cases/{EDITED}/tabletop.md"} <= changed
+    assert "patterns/index.md" not in changed and len(changed) < len(pages) // 2
+    assert len(_entries(cache, "html") - html) == len(changed)
     assert "Claims of syringes" in (out / "cases" / EDITED / "index.html").read_text(encoding="utf-8")
 
     shutil.copy(NEW_CASE, cases / NEW_CASE.name)
