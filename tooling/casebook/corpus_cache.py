@@ -68,7 +68,8 @@ def chains(cases: Iterable[Case], digests: dict[str, str], cache: BuildCache) ->
 def page_key(
     cache: BuildCache, case_key: str, shown: Iterable[Case], similar: list[tuple[str, float]], context: str
 ) -> str:
-    """The key of a case page's Markdown; ``context`` holds the settings and the corpus version."""
+    """The key of a case page's Markdown; ``context`` holds what the page shows from outside these cases
+    (settings, release pin and history, organization count; ``render.site``)."""
     others = [[c.id, c.title, str(c.year), c.organization.name] for c in shown]
     return cache.key("page", case_key, json.dumps([others, [s[0] for s in similar]]), context)
 

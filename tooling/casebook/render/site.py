@@ -25,7 +25,7 @@ from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
-from casebook.render.downloads import CACHE_KIND, planned_pngs, standalone_svg, svg_path, write_pngs
+from casebook.render.downloads import CACHE_KIND, draws_pngs, planned_pngs, standalone_svg, svg_path, write_pngs
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
@@ -128,7 +128,10 @@ def _generate(
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
-    context = repr((corpus.settings, corpus.version))
+    # Not the corpus version: no case page shows it since citations pin the release and the case's
+    # revision, and with it in the key any edit re-rendered every case page. Whether the corpus is
+    # small enough for PNGs decides the download links.
+    context = repr((corpus.settings, draws_pngs(len(corpus.cases))))
     for case in corpus.cases:
         if cache is not None and cached:
             similar = corpus.similar(case)
