@@ -24,7 +24,7 @@
 
     function reveal(slide) { return slide.querySelector("details.cb-tt-reveal"); }
 
-    function show(index, opened) {
+    function show(index, opened, keep) {
       current = index;
       slides.forEach(function (slide, i) {
         slide.hidden = i !== index;
@@ -32,6 +32,9 @@
         if (answer && i === index) answer.open = Boolean(opened);
       });
       label();
+      // The first showing leaves the address alone: a #step-1 written while the page loads makes
+      // the browser scroll to that slide when loading ends, hiding the title on a phone.
+      if (keep) return;
       var url = window.location.pathname + window.location.search + "#step-" + (index + 1);
       window.history.replaceState(window.history.state, "", url);
     }
@@ -92,7 +95,7 @@
       if (answer) answer.addEventListener("toggle", label);
     });
     deck.classList.add("cb-tt-deck");
-    show(current, false);
+    show(current, false, true);
     window.addEventListener("keydown", onKey, true);
     return function () { window.removeEventListener("keydown", onKey, true); };
   }
