@@ -70,7 +70,7 @@ def impact_section(case: Case) -> list[str]:
     return [
         '<div class="cb-impact" markdown>',
         "",
-        "## Impact { }",
+        "## Impact { #impact }",
         "",
         table(["Figure", "Value", "As of", "Source"], rows),
         "</div>",
