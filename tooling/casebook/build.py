@@ -159,13 +159,13 @@ SITE_URL_ENV = "CASEBOOK_SITE_URL"
 
 
 def loopback_site_url_warning(site_url: str) -> str | None:
-    """The warning for a site built with a loopback ``site_url`` (CASEBOOK_SITE_URL unset), else None."""
+    """The warning for a site built with a loopback or no ``site_url`` (CASEBOOK_SITE_URL unset or local), else None."""
     host = urlsplit(site_url).hostname or ""
     if site_url and host not in ("127.0.0.1", "localhost", "::1"):
         return None
     return (
-        f"WARNING: the site URL is {site_url or 'not set'} ({SITE_URL_ENV} is not set): the cite boxes, the "
-        "feed, the sitemap and the QR codes on printed handouts will point at this machine. Set "
+        f"WARNING: the site URL is {site_url or 'not set'} ({SITE_URL_ENV} is unset or names this machine): "
+        "the cite boxes, the feed, the sitemap and the QR codes on printed handouts will point at this machine. Set "
         f"{SITE_URL_ENV} to the site's public address (https://.../) before publishing; CI's Pages job does."
     )
 
