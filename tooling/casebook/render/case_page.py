@@ -54,7 +54,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
         "",
-        f"Regions\n:   {quiet}{esc(', '.join(country_name(r) for r in case.regions))}</span>",
+        f"Regions\n:   {quiet}{_links('region', case.regions)}</span>",
         "",
         f"Period\n:   {quiet}{esc(_period(case))}</span>",
         "",
