@@ -22,6 +22,8 @@ from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings, org_slug
+from casebook.render.controls_page import PATH as CONTROLS_PATH
+from casebook.render.controls_page import controls_page
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
@@ -48,6 +50,7 @@ GENERATED_DIRS = (
     "browse",
     "filter",
     "patterns",
+    "controls",
     "data",
     "reference",
     "guide",
@@ -158,6 +161,7 @@ def _generate(
     pages["coverage/index.md"] = coverage_page(corpus.cases, corpus.chains)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
+    pages[CONTROLS_PATH] = controls_page(corpus)
     pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
     pages[CSV_PATH] = cases_csv(corpus)
     pages.update(redirect_pages(corpus))
