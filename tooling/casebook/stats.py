@@ -13,6 +13,7 @@ from typing import Any
 from casebook.graph import ChainAnalysis, analyse_chain
 from casebook.model import Case
 from casebook.vocabulary import is_primary_source, load_vocabulary
+from casebook.voices import Voices, format_voices, voices
 
 STRONG_SOURCE_TYPES = frozenset({"news"})
 """Besides primary sources, reputable news counts as a strong source for an event."""
@@ -32,6 +33,7 @@ class Coverage:
     sources_by_type: Mapping[str, int]
     weakly_sourced_events: tuple[tuple[str, str], ...]
     cases_without_recovery: tuple[str, ...]
+    voices: Voices
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-ready data with stable keys."""
@@ -46,6 +48,7 @@ class Coverage:
             "sources_by_type": dict(self.sources_by_type),
             "events_without_primary_or_news_source": [{"case": c, "event": e} for c, e in self.weakly_sourced_events],
             "cases_without_recovery_events": list(self.cases_without_recovery),
+            **self.voices.to_json(),
         }
 
 
@@ -73,7 +76,8 @@ def _weak_events(case: Case) -> list[tuple[str, str]]:
 def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None = None) -> Coverage:
     """Compute the coverage figures for a list of valid cases (``chains``: their analyses, if known)."""
     ordered = sorted(cases, key=lambda c: c.id)
-    first_break = (chains[c.id] if chains is not None else analyse_chain(c) for c in ordered)
+    analysed = {c.id: chains[c.id] if chains is not None else analyse_chain(c) for c in ordered}
+    first_break = (analysed[c.id] for c in ordered)
     return Coverage(
         cases=len(ordered),
         by_status=_ordered(Counter(c.status for c in ordered), "statuses"),
@@ -87,6 +91,7 @@ def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None =
         sources_by_type=_ordered(Counter(s.type for c in ordered for s in c.sources), "source_types"),
         weakly_sourced_events=tuple(pair for c in ordered for pair in _weak_events(c)),
         cases_without_recovery=tuple(c.id for c in ordered if not any(e.kind == "recovery" for e in c.chain)),
+        voices=voices(ordered, analysed),
     )
 
 
@@ -112,4 +117,5 @@ def format_coverage(report: Coverage) -> str:
     lines += [f"  {case} / {event}" for case, event in report.weakly_sourced_events]
     lines.append(f"Cases without a recovery event: {len(report.cases_without_recovery)}")
     lines += [f"  {case}" for case in report.cases_without_recovery]
+    lines += ["", *format_voices(report.voices)]
     return "\n".join(lines) + "\n"
