@@ -44,6 +44,12 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
 """What ``derived`` in cases.json holds (documented on the Data page)."""
 
 
+RINGS = (
+    " Rings mark where each reading puts the first break (solid) and the events it weighs differently "
+    '(dashed), tagged "main" or with the number of the <a href="#perspectives">perspective</a>.'
+)
+
+
 def derived_json(case: Case, chain: ChainAnalysis) -> dict[str, Any]:
     """``derived`` of a case in cases.json: the chain analysis, and whether analysts disagree."""
     stages = disputed_stages(case, chain)
@@ -129,7 +135,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         "</div>",
         "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "
         "<code>caused_by</code>; the bold line is the critical path. Select an event to read it in the "
-        "timeline.</figcaption>",
+        f"timeline.{RINGS if case.perspectives else ''}</figcaption>",
         "</figure>",
         "",
         *glance(case, corpus.chains[case.id]),
