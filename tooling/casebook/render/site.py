@@ -113,7 +113,9 @@ def _generate(
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
-    context = repr((corpus.settings, corpus.version))
+    # A case page shows the settings (URLs) and nothing corpus-wide: the corpus version (a digest of
+    # every case) stays out of its key, or any edit would re-render every page (issue #15).
+    context = repr(corpus.settings)
     for case in corpus.cases:
         if cache is not None and cached:
             similar = corpus.similar(case)
