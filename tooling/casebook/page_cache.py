@@ -57,10 +57,9 @@ def config_fingerprint(config: Any) -> str:
     for hook in sorted(str(h) for h in config.hooks):
         parts.append(Path(hook).read_bytes() if Path(hook).is_file() else hook)
     parts += [str(config.site_url), json.dumps(config.extra, sort_keys=True, default=str)]
-    # Not the docs folder's absolute path: `casebook build` renders into a fresh staging folder each
-    # time (#12), and with it in the key no page was ever found again. Pages are keyed by their
-    # docs-relative path, and the byte-for-byte site tests show the HTML does not hold that folder.
-    parts.append(json.dumps(config.theme.get("features", []), default=str))
+    # Not the docs folder's path: each `casebook build` renders into a fresh private staging folder
+    # (casebook.staging), so a path in the key made every build miss every page (issue #15).
+    parts += [json.dumps(config.theme.get("features", []), default=str)]
     return digest(*parts)
 
 

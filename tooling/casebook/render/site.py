@@ -19,7 +19,7 @@ from casebook.progress import Progress
 from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
-from casebook.render.case_chain import DERIVED_FIELDS, chain_section
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived_json
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
@@ -131,9 +131,9 @@ def _generate(
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
-    # Not the corpus version: no case page shows it since citations pin the release and the case's
-    # revision, and with it in the key any edit re-rendered every case page. Whether the corpus is
-    # small enough for PNGs decides the download links.
+    # A case page shows the settings (URLs) and nothing corpus-wide: the corpus version (a digest of
+    # every case) stays out of its key, or any edit would re-render every page (issue #15). Whether
+    # the corpus is small enough for PNGs decides its download links.
     context = repr((corpus.settings, draws_pngs(len(corpus.cases))))
     for case in corpus.cases:
         if cache is not None and cached:
@@ -162,7 +162,7 @@ def _generate(
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[CONTROLS_PATH] = controls_page(corpus)
-    pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
+    pages[JSON_PATH] = cases_json(corpus, lambda case: derived_json(case, corpus.chains[case.id]))
     pages[CSV_PATH] = cases_csv(corpus)
     pages.update(redirect_pages(corpus))
     pages.update(data_package_pages(corpus))
