@@ -8,13 +8,16 @@ case. Partial dates give ranges, and the page says so instead of printing a fals
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from casebook.graph import ChainAnalysis, render_chain_svg
 from casebook.graph.analysis import DayCount
 from casebook.model import Case
+from casebook.render.case_voices import view_buttons
 from casebook.render.context import Corpus, label
 from casebook.render.markdown import esc, plural
 from casebook.vocabulary import stage_order
+from casebook.voices import disputed_stages, has_reply
 
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) [0-9.]+"')
 
@@ -34,8 +37,23 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
     ("stages_touched", "Stages with at least one event, in chain order."),
     ("stage_crossings", "caused_by links whose two events sit at different stages."),
     ("transitions", "Those crossings counted per pair of stages (from, to, count)."),
+    ("disputed", "True when some perspective puts the first break at another stage than first_break's."),
+    ("disputed_stages", "Those other first-break stages, in the order the perspectives give them."),
+    ("has_reply", "True when the case shows statements by the organization itself (reply.statements)."),
 ]
 """What ``derived`` in cases.json holds (documented on the Data page)."""
+
+
+RINGS = (
+    " Rings mark where each reading puts the first break (solid) and the events it weighs differently "
+    '(dashed), tagged "main" or with the number of the <a href="#perspectives">perspective</a>.'
+)
+
+
+def derived_json(case: Case, chain: ChainAnalysis) -> dict[str, Any]:
+    """``derived`` of a case in cases.json: the chain analysis, and whether analysts disagree."""
+    stages = disputed_stages(case, chain)
+    return {**chain.to_json(), "disputed": bool(stages), "disputed_stages": list(stages), "has_reply": has_reply(case)}
 
 
 def inline_svg(svg: str) -> str:
@@ -109,6 +127,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         "## Failure chain { #chain }",
         "",
         '<figure class="cb-graph">',
+        *view_buttons(case),
         # Focusable, so that keyboard users can scroll a graph wider than the screen.
         f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px" tabindex="0" role="region" '
         'aria-label="Failure chain graph">',
@@ -116,7 +135,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         "</div>",
         "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "
         "<code>caused_by</code>; the bold line is the critical path. Select an event to read it in the "
-        "timeline.</figcaption>",
+        f"timeline.{RINGS if case.perspectives else ''}</figcaption>",
         "</figure>",
         "",
         *glance(case, corpus.chains[case.id]),

@@ -19,7 +19,7 @@ from casebook.progress import Progress
 from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
-from casebook.render.case_chain import DERIVED_FIELDS, chain_section
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived_json
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
 from casebook.render.controls_page import PATH as CONTROLS_PATH
@@ -137,7 +137,7 @@ def _generate(
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[CONTROLS_PATH] = controls_page(corpus)
-    pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
+    pages[JSON_PATH] = cases_json(corpus, lambda case: derived_json(case, corpus.chains[case.id]))
     pages[CSV_PATH] = cases_csv(corpus)
     pages.update(redirect_pages(corpus))
     pages.update(data_package_pages(corpus))
