@@ -113,15 +113,19 @@ def test_invalid_case_is_reported_like_validate(tmp_path: Path) -> None:
 
 
 def test_show_prints_the_analysis() -> None:
-    """show: first break, timings with precision, the chain in order."""
+    """show: first break, timings with precision, the break path, where customers felt it."""
     code, out, _ = run("show", str(BUZZ))
     assert code == 0
-    assert "First break:     auto-follow-design (Design, 2010-02-09)" in out
+    assert "First break:       auto-follow-design (Design, 2010-02-09)" in out
     assert "2 days after the first break" in out
-    assert "Critical path:   auto-follow-design -> opt-out-defaults" in out
+    assert "Break path:        auto-follow-design -> opt-out-defaults -> user-backlash (3 failures)" in out
+    assert "Felt by customers: opt-out-defaults (Onboarding, 2010-02-09)" in out
+    assert "Broke at:          Design, Onboarding" in out
     code, out, _ = run("show", str(MINIMAL))
-    assert "First recovery:  recall (Incident response, 2099-03-15): Widgets recalled; about 58 days (43 to 73)" in out
-    assert "First response:  none recorded" in out
+    assert (
+        "First recovery:    recall (Incident response, 2099-03-15): Widgets recalled; about 58 days (43 to 73)" in out
+    )
+    assert "First response:    none recorded" in out
 
 
 def test_patterns_json_and_svg(corpus: Path, tmp_path: Path) -> None:

@@ -4,9 +4,11 @@
   its top (a label column would cost a node's width). Showing all twelve would leave most bands
   empty and make small chains tall and hard to read on a phone; the lane names say which stages
   are shown, and the order is always the chain order, so lanes still compare across cases.
-* **Columns** (time, left to right): an event sits one column right of its latest cause, and
-  never left of an event that certainly happened before it. Unrelated events of about the same
-  time share a column, which keeps chains of 15 events to a readable width.
+* **Columns** (sequence, left to right; not a time scale): an event sits one column right of its
+  latest cause, and never left of an event that certainly happened before it. Unrelated events
+  share a column, which keeps chains of 15 events to a readable width; so the axis is labelled
+  "sequence" and every column prints the span of its events' dates, so that a column holding a
+  February fix and a September settlement says so.
 * **Rows**: events in the same lane and column stack in chain order; a lane is as tall as its
   tallest stack.
 
@@ -35,7 +37,9 @@ LINE_H = 16.0
 NODE_PAD = 8.0
 TEXT_INSET = 2.0  # text starts this far right of the padding, clear of the thick break outline
 MAX_TITLE_LINES = 6
-FOOTER_H = 64.0  # time axis and legend
+FOOTER_H = 80.0  # sequence axis with each column's dates, legend, one line of axis note
+AXIS_NOTE = "Sequence, not a time scale: causes stand left of their effects; each column shows its dates."
+"""What the horizontal axis means, printed under the legend (STYLE B9: an axis called time is time)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Layout:
     height: float
     chart_bottom: float
     columns: int
+    note: tuple[str, ...]
     lanes: tuple[Lane, ...]
     nodes: tuple[NodeBox, ...]
     edges: tuple[EdgeRoute, ...]
@@ -155,11 +160,14 @@ def layout_chain(case: Case) -> Layout:
     )
     links = [(cause, e.id) for e in case.chain for cause in e.caused_by]
     edges = route_edges({n.id: n.box for n in nodes}, links, channels, COL_GAP, ROW_GAP)
+    width = column_x(columns) - COL_GAP + PAD
+    note = tuple(wrap(AXIS_NOTE, width - 2 * PAD, META_SIZE + 1, 4))
     return Layout(
-        width=column_x(columns) - COL_GAP + PAD,
-        height=top + FOOTER_H,
+        width=width,
+        height=top + FOOTER_H + LINE_H * (len(note) - 1),
         chart_bottom=top,
         columns=columns,
+        note=note,
         lanes=tuple(lanes),
         nodes=nodes,
         edges=edges,

@@ -24,7 +24,17 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
     ("first_break", "The first event of kind break in chain order, with its stage."),
     ("root_causes", "Breaks with no other break among their causes, direct or indirect."),
     ("latent / active", "Event ids by layer (Reason's latent conditions and active failures)."),
-    ("critical_path", "The longest run of caused_by links from a root cause to the last consequence."),
+    (
+        "break_path",
+        "The failure itself: the longest run of breaks and amplifiers, each caused by the one before, from a break "
+        "no failure caused to the failure the most failures led up to (ties: the one with more consequences, then "
+        "the earlier). Responses, recoveries and context are never on it.",
+    ),
+    (
+        "felt_by_customers",
+        "The first active break or amplifier on the break path (else in chain order): where customers felt it.",
+    ),
+    ("break_stages", "Stages with at least one break, in stage order (broke at, as against touched)."),
     (
         "first_response",
         "The first response after the first break (a response event, or any non-context event at the public "
@@ -75,7 +85,9 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
     """The derived figures as a definition list."""
     first = case.event(chain.first_break)
     roots = ", ".join(_event_link(case, r) for r in chain.root_causes)
-    path = " → ".join(_event_link(case, e) for e in chain.critical_path)
+    path = " → ".join(_event_link(case, e) for e in chain.break_path)
+    felt = _event_link(case, chain.felt) if chain.felt else "no active failure recorded"
+    broke = ", ".join(esc(label("stages", s)) for s in chain.break_stages)
     stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
     layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
     return [
@@ -90,7 +102,11 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
         "",
         f"Root causes\n:   {roots}",
         "",
-        f"Critical path\n:   {path}",
+        f"Break path\n:   {path}",
+        "",
+        f"Customers felt it\n:   {felt}",
+        "",
+        f"Broke at\n:   {broke}",
         "",
         f"Stages touched\n:   {len(chain.stages_touched)} of {len(stage_order())}: {stages}; {plural(chain.stage_crossings, 'crossing')} "
         "between stages",
@@ -114,9 +130,11 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         'aria-label="Failure chain graph">',
         svg,
         "</div>",
-        "<figcaption>One lane per stage of the customer chain; time runs left to right. Arrows follow "
-        "<code>caused_by</code>; the bold line is the critical path. Select an event to read it in the "
-        "timeline.</figcaption>",
+        "<figcaption>One lane per stage of the customer chain. Left to right is sequence, not a time scale: "
+        "causes stand left of their effects, and each column shows its dates. Arrows follow <code>caused_by</code>; "
+        "the bold line is the break path, which runs from the root cause through the linked breaks and amplifiers "
+        "to the failure the most failures led up to. Tags mark the first break and where customers felt it. "
+        "Select an event to read it in the timeline.</figcaption>",
         "</figure>",
         "",
         *glance(case, corpus.chains[case.id]),
