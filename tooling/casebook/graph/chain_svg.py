@@ -157,7 +157,7 @@ def describe(case: Case, analysis: ChainAnalysis, stage_labels: dict[str, str]) 
 
 
 def column_dates(case: Case, layout: Layout) -> list[str]:
-    """Each column's dates, ``2019-03-10`` or ``2018-10-29 – 2019-03-13``: the axis is sequence, not time."""
+    """Each column's dates, ``2019-03-10`` or ``2018-10-29 to 2019-03-13`` (an en dash): the axis is sequence, not time."""
     out = []
     for column in range(layout.columns):
         dates = [case.event(n.id).date for n in layout.nodes if n.column == column]
