@@ -1,4 +1,4 @@
-"""similar_index, scored for the whole corpus at once, equals similar_cases for every case."""
+"""similar_index, bounded by an inverted index, equals the exhaustive scoring of every pair."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from casebook.graph import similar_cases
-from casebook.graph.neighbours import similar_index
+from casebook.graph.neighbours import budget, similar_index, suggestion_index
+from casebook.graph.similarity import exhaustive_index
 from casebook.model import Case, build_case
 from casebook.synth import synth_corpus
 from casebook.validation import load_corpus
@@ -15,7 +16,8 @@ from tests.helpers import ROOT, minimal_case
 
 
 def _reference(cases: list[Case], limit: int) -> dict[str, list[tuple[str, float]]]:
-    return {case.id: similar_cases(case, cases, limit) for case in cases}
+    found = exhaustive_index(cases, limit)
+    return {ident: [(s.id, s.score) for s in found[ident]] for ident in found}
 
 
 @pytest.mark.parametrize("limit", [0, 1, 5, 12])
@@ -26,8 +28,8 @@ def test_equals_similar_cases_on_the_real_corpus(limit: int) -> None:
 
 
 def test_equals_similar_cases_on_a_synthetic_corpus() -> None:
-    """Several hundred cases, with many tied scores, across more than one block of rows."""
-    cases = [build_case(data, "") for data in synth_corpus(300, 2)]
+    """A hundred-odd synthetic cases, with many tied scores."""
+    cases = [build_case(data, "") for data in synth_corpus(120, 2)]
     assert similar_index(cases, 5) == _reference(cases, 5)
 
 
@@ -45,3 +47,30 @@ def test_too_few_cases() -> None:
     """One case has no neighbours; none gives an empty index."""
     assert similar_index([minimal_case()]) == {minimal_case().id: []}
     assert similar_index([]) == {}
+
+
+def test_one_case_matches_similar_cases() -> None:
+    """similar_cases for one case gives what the index gives it (same weights, same corpus)."""
+    cases = load_corpus(ROOT / "cases").cases
+    index = similar_index(cases, 5)
+    for case in cases[:5]:
+        assert similar_cases(case, cases, 5) == index[case.id]
+
+
+def test_real_corpus_results_equal_exhaustive_with_reasons() -> None:
+    """Bounded search and exhaustive scoring agree on the real corpus, reasons included."""
+    cases = load_corpus(ROOT / "cases").cases
+    found, _ = suggestion_index(cases, 5)
+    assert found == exhaustive_index(cases, 5)
+
+
+def test_search_reads_a_bounded_number_of_postings() -> None:
+    """The budget grows with log2 n, so the index is O(n log n); a tiny cap still gives valid rankings."""
+    assert budget(1_000) < budget(10_000) <= budget(1_000) * 2
+    cases = [build_case(data, "") for data in synth_corpus(120, 3)]
+    tight, unproved = suggestion_index(cases, 5, cap=40)
+    assert unproved > 0  # the cap cut searches short, and says so
+    full = exhaustive_index(cases, 5)
+    for ident, suggestions in tight.items():
+        assert len(suggestions) <= 5
+        assert all(s.score <= full[ident][0].score for s in suggestions)

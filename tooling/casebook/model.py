@@ -144,8 +144,8 @@ class Case:
 
     @property
     def year(self) -> int:
-        """The year the case started."""
-        return self.start.year
+        """The year the failure became public: the id's year (ADR 0007)."""
+        return int(self.id[:4])
 
 
 def _opt_date(value: Any) -> PartialDate | None:

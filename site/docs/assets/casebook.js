@@ -23,15 +23,20 @@
 
   // Rows of the compact index become items with facet slugs, a verdict label and a haystack.
   function decode(data) {
-    var verdict = data.facets.map(function (f) { return f.key; }).indexOf("verdict");
+    var keys = data.facets.map(function (f) { return f.key; });
+    function labels(row, key) {
+      var i = keys.indexOf(key);
+      return i === -1 ? "" : row[4][i].map(function (n) { return data.facets[i].labels[n]; }).join(", ");
+    }
     return data.cases.map(function (row) {
       var facets = {};
       data.facets.forEach(function (facet, i) {
         facets[facet.key] = row[4][i].map(function (n) { return facet.values[n]; });
       });
-      var label = verdict === -1 ? "" : row[4][verdict].map(function (n) { return data.facets[verdict].labels[n]; }).join(", ");
+      var first = labels(row, "first_break");
       return {
-        id: row[0], title: row[1], organization: row[2], year: row[3], facets: facets, verdict: label,
+        id: row[0], title: row[1], organization: row[2], year: row[3], facets: facets,
+        verdict: labels(row, "verdict"), firstBreak: first ? "first broke at " + first.toLocaleLowerCase() : "",
         hay: (row[1] + " " + row[2]).toLocaleLowerCase()
       };
     });
@@ -86,7 +91,7 @@
     link.textContent = item.title;
     var meta = document.createElement("span");
     meta.className = "cb-result-meta";
-    meta.textContent = [String(item.year), item.organization, item.verdict].join(" · ");
+    meta.textContent = [String(item.year), item.organization, item.firstBreak, item.verdict].filter(Boolean).join(" · ");
     li.append(link, " ", meta);
     return li;
   }

@@ -18,6 +18,8 @@ Definitions (the case page and the schema reference quote these):
   has the most consequences (events it caused, directly or indirectly, of any kind), then to the
   run whose events come earliest in chain order, compared event by event. A chain whose breaks
   are not linked to one another has a break path of one event.
+* **Main failure mode**: the failure mode most breaks have (ties: the one that comes first in
+  chain order); the failure mode of the first amplifier when no break has one.
 * **Felt by customers**: the first failure on the break path whose layer is ``active`` (Reason's
   active failure, the sharp end where customers meet the organization); when the path is all
   latent, the first active failure in chain order; none when every failure is latent.
@@ -30,6 +32,7 @@ Definitions (the case page and the schema reference quote these):
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +108,7 @@ class ChainAnalysis:
     days_to_first_recovery: DayCount | None
     stages_touched: tuple[str, ...]
     break_stages: tuple[str, ...]
+    main_failure_mode: str | None
     stage_crossings: int
     transitions: tuple[tuple[str, str, int], ...]
 
@@ -129,6 +133,7 @@ class ChainAnalysis:
             "first_recovery": _step_json(self.first_recovery, self.days_to_first_recovery),
             "stages_touched": list(self.stages_touched),
             "break_stages": list(self.break_stages),
+            "main_failure_mode": self.main_failure_mode,
             "stage_crossings": self.stage_crossings,
             "transitions": [{"from": a, "to": b, "count": n} for a, b, n in self.transitions],
         }
@@ -233,6 +238,32 @@ def analyse_chain(case: Case) -> ChainAnalysis:
         days_to_first_recovery=None if recovery is None else day_count(events[first].date, events[recovery].date),
         stages_touched=tuple(touched),
         break_stages=tuple(broke),
+        main_failure_mode=main_failure_mode(order, events),
         stage_crossings=sum(pairs.values()),
         transitions=tuple(sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda t: (ranks[t[0]], ranks[t[1]]))),
     )
+
+
+def main_failure_mode(order: list[str], events: dict[str, Event]) -> str | None:
+    """The failure mode most breaks have, first in chain order on a tie (module docstring)."""
+    modes = [events[n].failure_mode for n in order if events[n].kind == "break" and events[n].failure_mode]
+    if not modes:
+        modes = [events[n].failure_mode for n in order if events[n].kind == "amplifier" and events[n].failure_mode]
+    counts = Counter(modes)
+    return max(dict.fromkeys(modes), key=lambda m: counts[m], default=None)
+
+
+# Facets, list rows and similar cases all ask for the analysis of the same case objects; keyed by
+# identity, because hashing a frozen Case hashes its whole tree (as in graph.similarity).
+_CACHE: dict[int, tuple[weakref.ref[Case], ChainAnalysis]] = {}
+
+
+def cached_analysis(case: Case) -> ChainAnalysis:
+    """``analyse_chain(case)``, computed once per case object."""
+    hit = _CACHE.get(id(case))
+    if hit is not None and hit[0]() is case:
+        return hit[1]
+    found = analyse_chain(case)
+    key = id(case)
+    _CACHE[key] = (weakref.ref(case, lambda _ref: _CACHE.pop(key, None)), found)
+    return found

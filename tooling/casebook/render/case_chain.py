@@ -8,6 +8,7 @@ case. Partial dates give ranges, and the page says so instead of printing a fals
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from casebook.graph import ChainAnalysis, render_chain_svg
 from casebook.graph.analysis import DayCount
@@ -34,7 +35,9 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
         "felt_by_customers",
         "The first active break or amplifier on the break path (else in chain order): where customers felt it.",
     ),
+    ("first_break_stage", "The stage of the first break: where the chain first broke."),
     ("break_stages", "Stages with at least one break, in stage order (broke at, as against touched)."),
+    ("main_failure_mode", "The failure mode most of its breaks share (ties: the earliest in chain order)."),
     (
         "first_response",
         "The first response after the first break (a response event, or any non-context event at the public "
@@ -44,6 +47,11 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
     ("stages_touched", "Stages with at least one event, in chain order."),
     ("stage_crossings", "caused_by links whose two events sit at different stages."),
     ("transitions", "Those crossings counted per pair of stages (from, to, count)."),
+    (
+        "similar",
+        "The five cases most like it, best first: id, score (IDF-weighted cosine of chain-shape tokens and event "
+        "words, 0 to 1) and reasons. Curated related links are not an input.",
+    ),
 ]
 """What ``derived`` in cases.json holds (documented on the Data page)."""
 
@@ -139,3 +147,11 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         "",
         *glance(case, corpus.chains[case.id]),
     ]
+
+
+def derived(case: Case, corpus: Corpus) -> dict[str, Any]:
+    """The ``derived`` object of a case in cases.json: its chain analysis and similar cases."""
+    data = corpus.chains[case.id].to_json()
+    data["first_break_stage"] = corpus.chains[case.id].first_break_stage
+    data["similar"] = [s.to_json() for s in corpus.suggestions.get(case.id, [])]
+    return data

@@ -51,7 +51,10 @@ def bibtex(case: Case, corpus: Corpus) -> str:
         ("howpublished", f"{PUBLISHER}, version {corpus.version}"),
         ("version", corpus.version),
         ("url", bibtex_escape(case_url(case, corpus))),
-        ("note", f"Case {case.id}, last reviewed {reviewed}. {bibtex_escape(case.license)}"),
+        (
+            "note",
+            f"Case {case.id} (became public {case.year}), last reviewed {reviewed}. {bibtex_escape(case.license)}",
+        ),
     ]
     body = ",\n".join(
         f"  {name} = {value if name in ('year', 'month') else '{' + value + '}'}" for name, value in fields
@@ -96,6 +99,6 @@ def csl_json(case: Case, corpus: Corpus) -> str:
         "container-title": PUBLISHER,
         "publisher": PUBLISHER,
         "URL": case_url(case, corpus),
-        "note": f"Case {case.id}, last reviewed {reviewed}. {case.license}",
+        "note": f"Case {case.id} (became public {case.year}), last reviewed {reviewed}. {case.license}",
     }
     return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -12,7 +12,7 @@ from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.progress import Progress
 from casebook.render.browse import browse_pages
-from casebook.render.case_chain import DERIVED_FIELDS, chain_section
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
@@ -77,7 +77,7 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
     pages["coverage/index.md"] = coverage_page(corpus.cases)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
-    pages[JSON_PATH] = cases_json(corpus, lambda case: corpus.chains[case.id].to_json())
+    pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus))
     pages[CSV_PATH] = cases_csv(corpus)
     pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS, pages)
     pages[FEED_PATH] = atom_feed(corpus)
