@@ -30,10 +30,10 @@ from casebook.model import Case
 MARGIN = 2e-4
 """Rounding to four places moves a score by at most 5e-5; bounds are compared with this margin."""
 
-POSTINGS_PER_LOG = 64
+POSTINGS_PER_LOG = 256
 """Postings one case may read per ``log2 n``; :func:`budget`."""
 
-EXACT_LIMIT = 4
+EXACT_LIMIT = 2
 """At most this many times ``limit`` seen cases are scored exactly per case."""
 
 
@@ -43,47 +43,36 @@ def budget(n: int) -> int:
 
 
 def _search(scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int, cap: int) -> tuple[list[int], bool]:
-    """Candidates for case ``i`` and whether the bound proved them complete."""
-    mine = sorted(scorer.tokens[i], key=lambda t: (-scorer.weight[t], t))
+    """Candidates for case ``i`` (a few, to be scored exactly) and whether the bounds prove them complete."""
     norm_i = scorer.norm[i]
     if not norm_i:
         return [], True
     remaining = norm_i * norm_i
     shared: dict[int, float] = defaultdict(float)
     read = 0
-    check = 1  # the bound is tested after 1, 2, 4, ... tokens: each test costs a pass over `shared`
-    proved = False
-    for token in mine:
+    complete = True
+    for token in sorted(scorer.tokens[i], key=lambda t: (-scorer.weight[t], t)):
         people = postings[token]
         if read + len(people) > cap:
+            complete = False
             break
         read += len(people)
         square = scorer.square[token]
         remaining -= square
         for j in people:
-            if j != i:
-                shared[j] += square
-        check -= 1
-        if check == 0 and len(shared) >= limit:
-            check = max(1, len(shared) // 16)
-            unseen = math.sqrt(max(remaining, 0.0)) / norm_i
-            lower = heapq.nlargest(limit, (s / (norm_i * scorer.norm[j]) for j, s in shared.items()))[-1]
-            if lower > unseen + MARGIN:
-                proved = True
-                break
-    else:
-        proved = True  # every token read: every case sharing one is seen, and the rest score 0
+            shared[j] += square
+    shared.pop(i, None)
     if not shared:
-        return [], proved
-    slack = math.sqrt(max(remaining, 0.0))
-    bounds = {
-        j: (s / (norm_i * scorer.norm[j]), (s + slack * scorer.norm[j]) / (norm_i * scorer.norm[j]))
-        for j, s in shared.items()
-    }
-    cutoff = heapq.nlargest(min(limit, len(bounds)), (lo for lo, _ in bounds.values()))[-1]
-    reach = [j for j, (_, hi) in bounds.items() if hi + MARGIN >= cutoff]
+        return [], complete
+    # Bounds on each seen case's cosine: what is shared so far, and at most the unread weight more.
+    slack = math.sqrt(max(remaining, 0.0)) if not complete else 0.0
+    low = {j: s / (norm_i * scorer.norm[j]) for j, s in shared.items()}
+    high = {j: low[j] + slack / norm_i for j in shared}
+    cutoff = heapq.nlargest(min(limit, len(low)), low.values())[-1]
+    reach = [j for j in shared if high[j] + MARGIN >= cutoff]
+    proved = complete or (len(low) >= limit and cutoff > slack / norm_i + MARGIN)
     if len(reach) > EXACT_LIMIT * limit:
-        reach = heapq.nlargest(EXACT_LIMIT * limit, reach, key=lambda j: (bounds[j][1], -j))
+        reach = heapq.nlargest(EXACT_LIMIT * limit, reach, key=lambda j: (high[j], -j))
         proved = False
     return reach, proved
 
