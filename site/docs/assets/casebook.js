@@ -163,6 +163,59 @@
     update(form, data);
   }
 
+  // Chain graphs: say how many events are out of view ("Scroll for 7 more events"), and offer
+  // "Full size" and "Full screen". An event counts as out of view when its middle is.
+  function setupGraph(figure) {
+    if (figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var scroll = figure.querySelector(".cb-graph-scroll");
+    var tools = figure.querySelector(".cb-graph-tools");
+    if (!scroll || !tools) return;
+    var cue = tools.querySelector(".cb-graph-cue");
+    var size = tools.querySelector(".cb-graph-size");
+    var screen = tools.querySelector(".cb-graph-fullscreen");
+    tools.hidden = false;
+    function measure() {
+      var view = scroll.getBoundingClientRect();
+      var right = 0, left = 0;
+      scroll.querySelectorAll("a.cb-node").forEach(function (node) {
+        var box = node.getBoundingClientRect();
+        var middle = box.left + box.width / 2;
+        if (middle > view.right) right++;
+        else if (middle < view.left) left++;
+      });
+      var parts = [];
+      if (right) parts.push("Scroll right for " + right + " more event" + (right === 1 ? "" : "s") + " \u2192");
+      if (left) parts.push("\u2190 " + left + " more to the left");
+      var text = parts.join(" \u00b7 ");
+      if (cue.textContent !== text) cue.textContent = text;
+      var overflow = scroll.scrollWidth > scroll.clientWidth + 1;
+      figure.classList.toggle("cb-graph--overflow", overflow);
+      size.hidden = !overflow && !figure.classList.contains("cb-graph--full");
+    }
+    size.addEventListener("click", function () {
+      var full = figure.classList.toggle("cb-graph--full");
+      size.setAttribute("aria-pressed", full ? "true" : "false");
+      size.textContent = full ? "Fit to width" : "Full size";
+      measure();
+    });
+    if (figure.requestFullscreen && document.fullscreenEnabled) {
+      screen.addEventListener("click", function () {
+        if (document.fullscreenElement) document.exitFullscreen();
+        else figure.requestFullscreen();
+      });
+      document.addEventListener("fullscreenchange", function () {
+        screen.textContent = document.fullscreenElement === figure ? "Exit full screen" : "Full screen";
+        measure();
+      });
+    } else {
+      screen.hidden = true;
+    }
+    scroll.addEventListener("scroll", measure, { passive: true });
+    window.addEventListener("resize", measure);
+    measure();
+  }
+
   // Material's search dialog has role=dialog but no name (axe aria-dialog-name); name it.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -171,6 +224,7 @@
 
   function init() {
     nameSearchDialog();
+    document.querySelectorAll("figure.cb-graph--chain").forEach(setupGraph);
     var form = document.getElementById("cb-filter");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";

@@ -132,7 +132,19 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
     return [
         "## Failure chain { #chain data-search-exclude }",
         "",
-        '<figure class="cb-graph" data-search-exclude>',
+        # On a phone the timeline reads better than a graph that scrolls sideways: offer it first.
+        '<p class="cb-phone-only cb-timeline-first" data-search-exclude><a href="#timeline">Read the chain as a '
+        f"timeline</a> ({plural(len(case.chain), 'event')}, easier on a small screen), or scroll the graph below "
+        "sideways.</p>",
+        "",
+        f'<figure class="cb-graph cb-graph--chain" data-search-exclude data-events="{len(case.chain)}">',
+        # Shown by the script, which also counts the events out of view (STYLE B9: nothing important
+        # off-canvas without a cue). Without the script the graph still scrolls, with a shadowed edge.
+        '<div class="cb-graph-tools" hidden>'
+        '<p class="cb-graph-cue" role="status" aria-live="polite"></p>'
+        '<button type="button" class="md-button cb-graph-size" aria-pressed="false">Full size</button>'
+        '<button type="button" class="md-button cb-graph-fullscreen">Full screen</button>'
+        "</div>",
         # Focusable, so that keyboard users can scroll a graph wider than the screen.
         f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px" tabindex="0" role="region" '
         'aria-label="Failure chain graph">',
