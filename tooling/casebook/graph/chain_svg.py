@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from casebook.graph.analysis import ChainAnalysis, analyse_chain
 from casebook.graph.build import event_index
 from casebook.graph.layout import (
-    COL_GAP,
     LINE_H,
     META_SIZE,
     NODE_PAD,
@@ -23,7 +22,6 @@ from casebook.graph.layout import (
     TITLE_SIZE,
     Layout,
     NodeBox,
-    column_x,
     layout_chain,
 )
 from casebook.graph.routing import Box, EdgeRoute, Point
@@ -169,14 +167,14 @@ def column_dates(case: Case, layout: Layout) -> list[str]:
 
 def _footer(case: Case, layout: Layout, arrow: str, kind_labels: dict[str, str]) -> list[str]:
     y = layout.chart_bottom + 10
-    right = column_x(layout.columns) - COL_GAP
-    left = column_x(0)
+    right = layout.column_x(layout.columns) - layout.gap
+    left = layout.column_x(0)
     # Columns are steps of cause and effect, not a time scale (STYLE B9: an axis called time is
     # time): the axis says "sequence" and each column prints the dates it holds.
     out = [
         f'<path class="cb-axis" d="M{num(left)},{num(y)}H{num(right)}" marker-end="url(#{arrow})"/>',
         *(
-            f'<text class="cb-axis-label cb-column-dates" x="{num(column_x(c) + NODE_W / 2)}" y="{num(y + 14)}" '
+            f'<text class="cb-axis-label cb-column-dates" x="{num(layout.column_x(c) + NODE_W / 2)}" y="{num(y + 14)}" '
             f'text-anchor="middle">{escape(span)}</text>'
             for c, span in enumerate(column_dates(case, layout))
         ),

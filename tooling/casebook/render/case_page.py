@@ -94,7 +94,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Became public\n:   {quiet}{browse_link('year', str(case.year))}</span>",
         "",
-        f"Period\n:   {quiet}{esc(_period(case))} (when the chain began and ended)</span>",
+        f"Chain period\n:   {quiet}{esc(_period(case))}</span>",
         "",
         f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)</span>",
         "",
