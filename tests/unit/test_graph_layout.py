@@ -7,8 +7,8 @@ so a layout bug shows up as a failing coordinate rather than as a picture someon
 from __future__ import annotations
 
 import datetime as dt
-from itertools import pairwise
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st

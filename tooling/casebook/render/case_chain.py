@@ -56,6 +56,50 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
 """What ``derived`` in cases.json holds (documented on the Data page)."""
 
 
+DERIVED_DEFINITIONS: list[tuple[str, str]] = [
+    (
+        "Year",
+        "The year the failure became public: the year in the case id. It orders the case list and files the "
+        "case under browse by year; period.start is when its chain began, which may be years earlier.",
+    ),
+    ("Chain order", "Causes before effects, then the earliest day a date may mean, then file order."),
+    ("First break", "The first event of kind break in chain order. First broke at: its stage."),
+    (
+        "Broke at",
+        "Every stage with at least one event of kind break. Amplifiers, responses, recoveries and context do not "
+        "count: a stage that only answered the failure did not break.",
+    ),
+    ("Stages touched", "Every stage with at least one event of any kind. Touched is not broke at."),
+    (
+        "Break path",
+        "The failure itself, drawn bold on the graph: the longest run of breaks and amplifiers, each caused "
+        "directly by the one before, starting at a break that no break or amplifier caused. Its last event is "
+        "taken as the most consequential failure, the one the most failures led up to; on a tie, the run whose "
+        "last failure caused more events wins, then the run whose events come first. Responses, recoveries and "
+        "context are never on it.",
+    ),
+    (
+        "Customers felt it",
+        "The first active-layer break or amplifier on the break path (the sharp end, where customers meet the "
+        "organization); if the path is all latent, the first active failure in chain order.",
+    ),
+    ("Main failure mode", "The failure mode most of its breaks share; on a tie, the one that comes first."),
+    (
+        "Similar cases",
+        "The five cases whose chains are most alike: cosine similarity of their tokens (first-break stage, break "
+        "stages, failure modes, stage and failure-mode transitions, detection, crisis type, response, corrective "
+        "action, consequences, verdict, and the words of the events), each weighted by how rare it is in the "
+        "corpus. The reasons beside each are the weightiest shared tokens. Curated related links are not used.",
+    ),
+    (
+        "Graph axis",
+        "Left to right is sequence, not a time scale: an event stands right of its causes and never left of an "
+        "event that certainly happened before it; each column prints the dates of its events.",
+    ),
+]
+"""Definitions of the derived analysis, printed on the Case format page (``#derived``)."""
+
+
 def inline_svg(svg: str) -> str:
     """Adapt an SVG from ``casebook.graph`` to sit inside a Material page.
 
