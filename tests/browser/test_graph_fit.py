@@ -23,14 +23,14 @@ def wide(built_site: Callable[[str], BuiltSite]) -> BuiltSite:
 
 
 def _hidden_nodes(tab: Page) -> int:
-    """Events whose middle lies outside the graph's visible scroll area (measured by the test itself)."""
+    """Events not wholly inside the graph's visible scroll area (measured by the test itself)."""
     return int(
         tab.evaluate(
             """() => {
               const view = document.querySelector('.cb-graph-scroll').getBoundingClientRect();
               return [...document.querySelectorAll('.cb-graph-scroll a.cb-node')].filter((n) => {
-                const b = n.getBoundingClientRect(); const m = b.left + b.width / 2;
-                return m < view.left || m > view.right;
+                const b = n.getBoundingClientRect();
+                return b.left < view.left - 1 || b.right > view.right + 1;
               }).length;
             }"""
         )

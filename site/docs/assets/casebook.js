@@ -164,7 +164,7 @@
   }
 
   // Chain graphs: say how many events are out of view ("Scroll for 7 more events"), and offer
-  // "Full size" and "Full screen". An event counts as out of view when its middle is.
+  // "Full size" and "Full screen". An event counts as out of view unless all of it is in view.
   function setupGraph(figure) {
     if (figure.dataset.ready) return;
     figure.dataset.ready = "1";
@@ -180,9 +180,8 @@
       var right = 0, left = 0;
       scroll.querySelectorAll("a.cb-node").forEach(function (node) {
         var box = node.getBoundingClientRect();
-        var middle = box.left + box.width / 2;
-        if (middle > view.right) right++;
-        else if (middle < view.left) left++;
+        if (box.right > view.right + 1) right++;
+        else if (box.left < view.left - 1) left++;
       });
       var parts = [];
       if (right) parts.push("Scroll right for " + right + " more event" + (right === 1 ? "" : "s") + " \u2192");

@@ -9,7 +9,8 @@ Each case becomes a set of *tokens*, each from one family:
 * how it came out and was answered: detection channel, crisis type, response strategies,
   corrective actions, consequences and the trust verdict;
 * what the chain says: the words of the summary and the event titles and descriptions (four
-  letters or more, without common words and the organization's own names).
+  letters or more, without common words and the organization's own names, with a light suffix
+  strip so that "recall", "recalls" and "recalled" count as one word).
 
 Two cases score the cosine of their token sets weighted by inverse document frequency over the
 corpus (``w = ln((N + 1) / df)``): a token every case has counts for little, a rare one shared by
@@ -162,7 +163,15 @@ def _tokens(case: Case) -> Iterable[Token]:
     yield from (("outcome", s) for s in a.consequences)
     own = set(_WORD.findall(" ".join([case.organization.name, *case.organization.aliases]).lower()))
     text = " ".join([case.summary, *(f"{e.title} {e.description}" for e in case.chain)]).lower()
-    yield from (("word", w) for w in set(_WORD.findall(text)) - _STOP - own)
+    yield from (("word", _stem(w)) for w in set(_WORD.findall(text)) - _STOP - own)
+
+
+def _stem(word: str) -> str:
+    """A light suffix strip, so that "recall", "recalls" and "recalled" are one word."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 class Scorer:
