@@ -85,5 +85,6 @@ def test_csv_export_reads_back_one_row_per_case(site: BuiltSite) -> None:
         assert values["events"] == str(len(case.chain))
         assert values["response_strategies"].split(LIST_SEPARATOR) == list(case.analysis.strategies)
         assert values["url"] == f"{site.url}cases/{case.id}/"
-        assert values["region"] == case.organization.region
+        assert values["country"] == case.organization.country
+        assert values["regions"].split(LIST_SEPARATOR) == list(case.regions)
         assert not any(v.startswith(("=", "+", "@")) for v in row.values()), "a formula reached the CSV"

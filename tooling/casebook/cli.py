@@ -13,6 +13,7 @@ import click
 
 from casebook import __version__
 from casebook.codes import CODES, GATES, lookup
+from casebook.gates import REQUIREMENTS
 from casebook.progress import for_stderr
 from casebook.reporters import REPORTER_BY_NAME
 from casebook.resources import ResourceError, default_cases_dir, schema_dir
@@ -45,7 +46,14 @@ def main() -> None:
     help="text for people, json for machines, github for workflow annotations.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
-def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+@click.option(
+    "--require",
+    "require",
+    multiple=True,
+    type=click.Choice(sorted(REQUIREMENTS)),
+    help="Also require this content: controls (C506, every break of a reviewed case names its control), reviews (R407, every reviewed case records a review). Repeatable.",
+)
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool, require: tuple[str, ...]) -> None:
     """Check case files against the schema, the vocabulary and the gates.
 
     PATHS are case files or folders (default: cases/). Exit 0 when clean, 1 when any case is
@@ -54,7 +62,7 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     targets = list(paths) or [default_cases_dir()]
     progress = for_stderr(machine_output=fmt != "text")
     try:
-        result = validate_paths(targets, progress=progress)
+        result = validate_paths(targets, progress=progress, require=frozenset(require))
     except (UsageError, ResourceError) as exc:
         raise UsageFailure(str(exc)) from exc
     finally:
@@ -115,10 +123,11 @@ def schema(mode: str) -> None:
 # Commands live in casebook.commands, one module per area; they register after the group exists.
 from casebook.commands.build import build, render  # noqa: E402
 from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
+from casebook.commands.migrate import migrate  # noqa: E402
 from casebook.commands.new import new  # noqa: E402
 from casebook.commands.stats import stats  # noqa: E402
 from casebook.commands.synth import synth  # noqa: E402
 from casebook.commands.watch import watch  # noqa: E402
 
-for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth, watch):
+for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth, watch, migrate):
     main.add_command(_command)

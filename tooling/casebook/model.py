@@ -10,6 +10,38 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.dates import PartialDate, parse_partial_date
+from casebook.model_v2 import (
+    Change,
+    Control,
+    Perspective,
+    Reply,
+    Review,
+    Statement,
+    Weighting,
+    Withdrawal,
+    control_from,
+    v2_fields,
+)
+
+__all__ = [
+    "Analysis",
+    "Case",
+    "Change",
+    "Control",
+    "Event",
+    "Figure",
+    "Lesson",
+    "Organization",
+    "Perspective",
+    "Related",
+    "Reply",
+    "Review",
+    "Source",
+    "Statement",
+    "Weighting",
+    "Withdrawal",
+    "build_case",
+]
 
 
 @dataclass(frozen=True)
@@ -18,7 +50,7 @@ class Organization:
 
     name: str
     sector: str
-    region: str
+    country: str
     aliases: tuple[str, ...] = ()
 
 
@@ -36,6 +68,8 @@ class Event:
     sources: tuple[str, ...]
     caused_by: tuple[str, ...] = ()
     failure_mode: str | None = None
+    stopped_by: Control | None = None
+    prompt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +86,8 @@ class Source:
     archived_url: str | None = None
     quote: str | None = None
     note: str | None = None
+    seen_at: str | None = None
+    archived: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +169,15 @@ class Case:
     contributors: tuple[str, ...]
     license: str
     path: str = ""
+    format_version: int = 2
+    public_date: PartialDate | None = None
+    regions: tuple[str, ...] = ()
+    reply: Reply | None = None
+    perspectives: tuple[Perspective, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    aliases: tuple[str, ...] = ()
+    withdrawn: Withdrawal | None = None
+    changes: tuple[Change, ...] = ()
 
     def event(self, ident: str) -> Event:
         """Return the event with this id."""
@@ -164,6 +209,8 @@ def _event(raw: dict[str, Any]) -> Event:
         sources=tuple(raw["sources"]),
         caused_by=tuple(raw.get("caused_by", ())),
         failure_mode=raw.get("failure_mode"),
+        stopped_by=control_from(raw.get("could_have_been_stopped_by")),
+        prompt=raw.get("prompt"),
     )
 
 
@@ -179,6 +226,8 @@ def _source(raw: dict[str, Any]) -> Source:
         archived_url=raw.get("archived_url"),
         quote=raw.get("quote"),
         note=raw.get("note"),
+        seen_at=raw.get("seen_at"),
+        archived=_opt_date(raw.get("archived")),
     )
 
 
@@ -219,7 +268,7 @@ def build_case(data: dict[str, Any], path: str = "") -> Case:
         status=data["status"],
         last_reviewed=parse_partial_date(data["last_reviewed"]),
         organization=Organization(
-            name=org["name"], sector=org["sector"], region=org["region"], aliases=tuple(org.get("aliases", ()))
+            name=org["name"], sector=org["sector"], country=org["country"], aliases=tuple(org.get("aliases", ()))
         ),
         touch=data["engagement"]["touch"],
         scale=data["engagement"]["scale"],
@@ -245,4 +294,5 @@ def build_case(data: dict[str, Any], path: str = "") -> Case:
         contributors=tuple(data.get("contributors", ())),
         license=data["license"],
         path=path,
+        **v2_fields(data),
     )

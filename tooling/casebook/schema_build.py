@@ -11,10 +11,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from casebook import schema_v2
 from casebook.vocabulary import TermList
 
 SCHEMA_ID = "https://casebook.example.org/schema/case.schema.json"
-"""Stable identifier of the v1 case schema (an identifier, not a URL that is fetched)."""
+"""Stable identifier of the case schema (an identifier, not a URL that is fetched)."""
 
 # $defs name -> vocabulary list name
 VOCAB_DEFS: dict[str, str] = {
@@ -116,6 +117,7 @@ def _defs(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
     }
     defs["event"] = _event()
     defs["source"] = _source()
+    defs.update(schema_v2.v2_defs(vocabulary))
     return defs
 
 
@@ -138,6 +140,8 @@ def _event() -> dict[str, Any]:
                 _ref("event_id", "Id of an earlier event in this chain."), "Events that led to this one."
             ),
             "sources": _source_ids("Sources that support this event; at least one."),
+            "could_have_been_stopped_by": schema_v2.stopped_by(),
+            "prompt": _text("The tabletop prompt for the room at this step (a default is built when absent)."),
         },
         ["id", "date", "title", "stage", "kind", "layer", "description", "sources"],
         allOf=[
@@ -163,6 +167,7 @@ def _source() -> dict[str, Any]:
             "published": _ref("partial_date", "When it was published."),
             "accessed": _ref("full_date", "When a contributor last read it and checked it says what the case says."),
             "archived_url": _ref("http_url", "An archived copy, for when the original moves."),
+            **schema_v2.source_extras(),
             "type": _ref(
                 "source_type", "What kind of source it is; regulator, legislature, court and company are primary."
             ),
@@ -258,7 +263,7 @@ def _analysis() -> dict[str, Any]:
 
 
 def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
-    """Return the v1 case schema as a JSON-ready dict."""
+    """Return the case schema (format v2, ADR 0007) as a JSON-ready dict."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -268,6 +273,7 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
         "additionalProperties": False,
         "required": [
             "id",
+            "format_version",
             "title",
             "summary",
             "status",
@@ -281,6 +287,7 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
             "discussion_questions",
             "sources",
             "license",
+            "regions",
         ],
         "properties": {
             "id": _ref("case_id", "The case id; it must equal the file name without .yaml."),
@@ -298,9 +305,9 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
                         _text("Another name."), "Other names it is known by (used to match news to cases)."
                     ),
                     "sector": _ref("sector", "Its main sector."),
-                    "region": _text("Where it operates or where the case played out."),
+                    "country": _ref("country", "Its home country (ISO 3166-1 alpha-2)."),
                 },
-                ["name", "sector", "region"],
+                ["name", "sector", "country"],
             ),
             "engagement": _object(
                 "Position in the Touch-versus-Scale matrix.",
@@ -361,6 +368,7 @@ def build_case_schema(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
             "tags": _list({"type": "string", "pattern": SLUG_ID, "description": "A tag."}, "Free tags, lower case."),
             "contributors": _list(_text("A contributor's name or handle."), "Who wrote and reviewed the case."),
             "license": {"const": "CC-BY-4.0", "description": "The licence of the case text."},
+            **schema_v2.top_level(),
         },
         "$defs": _defs_sorted(vocabulary),
     }

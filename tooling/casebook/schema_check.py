@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casebook.countries import did_you_mean_country
 from casebook.diagnostics import Diagnostic
 from casebook.loading import JsonPath, LoadResult
 from casebook.resources import ResourceError, schema_dir
@@ -56,6 +57,9 @@ def _fast_check(path: Path | None = None) -> Check | None:
         return None
 
 
+_ENUM_NOUN = {"V303": "control", "V304": "statement kind"}
+
+
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -94,9 +98,16 @@ def _diagnose(loaded: LoadResult, error: ValidationError) -> Diagnostic:
     if error.validator == "enum":
         options = [str(o) for o in schema.get("enum", [])]
         name = str(path[-1]) if path and isinstance(path[-1], str) else "value"
-        return loaded.diagnostic(
-            path, "V300", f"unknown {name} {_short(error.instance)}{did_you_mean(str(error.instance), options)}"
-        )
+        code = str(schema.get("x-code", "V300"))
+        if code == "V302":  # countries: aliases and names ("UK", "Korea") beat spelling distance
+            name = "country" if "global" not in options else "region"
+            hint = did_you_mean_country(str(error.instance), allow_global="global" in options)
+        else:
+            name = _ENUM_NOUN.get(code, name)
+            hint = did_you_mean(str(error.instance), options)
+            if code == "V304":  # a short list: say it whole
+                hint = hint or f"; one of {', '.join(options)}"
+        return loaded.diagnostic(path, code, f"unknown {name} {_short(error.instance)}{hint}")
     if "x-message" in custom:
         code = str(custom.get("x-code", "S203"))
         return loaded.diagnostic(path, code, f"{_short(error.instance)} {custom['x-message']}")

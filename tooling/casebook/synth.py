@@ -21,6 +21,7 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from casebook.countries import country_codes
 from casebook.vocabulary import TermList, load_vocabulary
 
 COMMON_WORDS = (
@@ -176,6 +177,21 @@ def synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
     return case
 
 
+_STATUSES = ("draft", "reviewed")
+WITHDRAWN_EVERY = 25
+"""One synthetic case in this many is withdrawn, with its reason."""
+
+
+def _countries(seed: int, index: int) -> list[str]:
+    # A generator of its own, so that adding regions left every other synthetic value as it was.
+    rng = random.Random(f"{seed}:{index}:regions")
+    return rng.sample(country_codes(), rng.randint(1, 3))
+
+
+def _regions(seed: int, index: int) -> list[str]:
+    return ["global"] if index % 9 == 4 else sorted(_countries(seed, index))
+
+
 def _synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
     rng = random.Random(f"{seed}:{index}")
     vocab = load_vocabulary()
@@ -196,16 +212,18 @@ def _synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
         crisis["crisis_history"] = bool(index % 2)
     return {
         "id": case_id(index),
+        "format_version": 2,
         "title": f"Synthetic case {index}: " + _title(rng, 90),
         "summary": _text(rng, 3, 4, (18, 30)),
-        "status": pick["statuses"].at(index),
+        "status": "withdrawn" if index % WITHDRAWN_EVERY == 7 else _STATUSES[index % len(_STATUSES)],
         "last_reviewed": f"{min(year + 2, 2026)}-06-01",
         "organization": {
             "name": f"Synthetic Org {index}",
             "aliases": [f"SynthOrg{index}"],
             "sector": pick["sectors"].at(index),
-            "region": "Nowhere",
+            "country": _countries(seed, index)[0],
         },
+        "regions": _regions(seed, index),
         "engagement": {"touch": pick["engagement_levels"].at(index), "scale": pick["engagement_levels"].at(index // 2)},
         "period": {"start": chain[0]["date"], "end": chain[-1]["date"]},
         "chain": chain,
@@ -260,6 +278,18 @@ def _synth_case(index: int, seed: int, total: int) -> dict[str, Any]:
         "tags": ["synthetic"],
         "contributors": ["casebook synth"],
         "license": "CC-BY-4.0",
+        **_withdrawal(index, year),
+    }
+
+
+def _withdrawal(index: int, year: int) -> dict[str, Any]:
+    if index % WITHDRAWN_EVERY != 7:
+        return {}
+    return {
+        "withdrawn": {
+            "date": f"{min(year + 3, 2026)}-01-15",
+            "reason": "A synthetic withdrawal: its sources were found wanting.",
+        }
     }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.diagnostics import Diagnostic, Severity
-from casebook.gates import CASE_GATES, hygiene, identity
+from casebook.gates import CASE_GATES, REQUIREMENTS, hygiene, identity, version
 from casebook.gcpause import paused_gc
 from casebook.loading import LoadResult, load_file
 from casebook.model import Case, build_case
@@ -81,8 +81,14 @@ def sibling_ids(files: Iterable[Path]) -> set[str]:
     return ids
 
 
-def check_loaded(loaded: LoadResult, path: Path) -> list[Diagnostic]:
-    """Run hygiene, schema and case gates on one loaded document."""
+def check_loaded(loaded: LoadResult, path: Path, require: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Run the format, hygiene, schema and case gates on one loaded document.
+
+    ``require`` names the checks of ``REQUIREMENTS`` to run as well (``--require``).
+    """
+    old = version.check(loaded, loaded.path)
+    if old:
+        return old  # a v1 file: one error that says how to upgrade, not a dozen about its fields
     found = list(hygiene.check(loaded))
     # Only a TODO finding (H803) means there are paths to skip; most cases have none.
     unfinished = any(d.code == "H803" for d in found)
@@ -93,6 +99,8 @@ def check_loaded(loaded: LoadResult, path: Path) -> list[Diagnostic]:
     found += identity.check_file_name(loaded, path)
     for gate in CASE_GATES.values():
         found += gate(loaded)
+    for name in sorted(require):
+        found += REQUIREMENTS[name](loaded)
     return found
 
 
@@ -115,10 +123,13 @@ def _corpus_view(loaded: LoadResult) -> LoadResult:
     return LoadResult(loaded.path, view, positions)
 
 
-def validate_paths(paths: Sequence[Path], *, progress: Progress | None = None) -> CheckResult:
+def validate_paths(
+    paths: Sequence[Path], *, progress: Progress | None = None, require: frozenset[str] = frozenset()
+) -> CheckResult:
     """Validate every case file under ``paths``; corpus gates see the folders' other cases too.
 
     ``progress`` is told of each file checked (``casebook.progress``); the caller closes it.
+    ``require`` switches on checks of ``casebook.gates.REQUIREMENTS`` (``controls``, ``reviews``).
 
     Raises:
         UsageError: a path does not exist or a file cannot be opened.
@@ -136,7 +147,7 @@ def validate_paths(paths: Sequence[Path], *, progress: Progress | None = None) -
                 loaded = load_file(path, _display(path, cwd))
             except OSError as exc:
                 raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
-            found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path)
+            found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path, require)
             result.diagnostics += found
             if loaded.ok and not any(d.code[0] in "SVY" or d.code == "H803" for d in found):
                 shaped.append((_corpus_view(loaded), path))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from casebook.diagnostics import Diagnostic
-from casebook.gates import analysis, chain, dates, references
+from casebook.gates import analysis, chain, dates, references, references_v2, stopping
 from casebook.loading import LoadResult
 
 CaseGate = Callable[[LoadResult], Iterable[Diagnostic]]
@@ -19,6 +19,14 @@ CASE_GATES: dict[str, CaseGate] = {
     "dates": dates.check,
     "chain": chain.check,
     "analysis": analysis.check,
+    "references_v2": references_v2.check,
+    "stopping": stopping.check,
 }
 
-__all__ = ["CASE_GATES", "CaseGate"]
+# Checks that a corpus switches on when its content is written (``casebook validate --require``).
+REQUIREMENTS: dict[str, CaseGate] = {
+    "controls": stopping.check_required,
+    "reviews": references_v2.check_required,
+}
+
+__all__ = ["CASE_GATES", "REQUIREMENTS", "CaseGate"]

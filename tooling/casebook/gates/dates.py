@@ -9,7 +9,7 @@ from casebook.dates import DateError, certainly_before, parse_partial_date
 from casebook.diagnostics import Diagnostic
 from casebook.loading import JsonPath, LoadResult
 
-DATE_FIELDS = {"date", "published", "accessed", "as_of", "start", "end", "last_reviewed"}
+DATE_FIELDS = {"date", "published", "accessed", "as_of", "start", "end", "last_reviewed", "public_date", "archived"}
 
 
 def date_paths(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
@@ -29,6 +29,23 @@ def date_paths(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]
             stack.extend(((*here, i), child) for i, child in enumerate(item) if isinstance(child, (dict, list)))
 
 
+def _public_year(loaded: LoadResult) -> Iterator[Diagnostic]:
+    """D603: the case's year is its id's year, so ``public_date`` must fall in it."""
+    if "public_date" not in loaded.data:
+        return
+    try:
+        public = parse_partial_date(loaded.data["public_date"])
+    except DateError:
+        return  # D600 above
+    id_year = int(loaded.data["id"][:4])
+    if public.year != id_year:
+        yield loaded.diagnostic(
+            ("public_date",),
+            "D603",
+            f"public_date {public} is in {public.year}, but the id says the failure became public in {id_year}",
+        )
+
+
 def check(loaded: LoadResult) -> Iterator[Diagnostic]:
     """Check calendar validity of every date and the order of the period."""
     for path, value in date_paths(loaded.data):
@@ -36,6 +53,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
             parse_partial_date(value)
         except DateError as exc:
             yield loaded.diagnostic(path, "D600", str(exc))
+    yield from _public_year(loaded)
     period = loaded.data["period"]
     try:
         start = parse_partial_date(period["start"])

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from casebook.diagnostics import Diagnostic, Severity
+from casebook.gates.references_v2 import v2_source_citations
 from casebook.loading import JsonPath, LoadResult
 from casebook.suggest import did_you_mean
 
@@ -65,6 +66,7 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
                     "R402",
                     f"lesson cites event '{ref}', which is not in the chain{did_you_mean(ref, events)}",
                 )
+    cited.update(ref for _, ref in v2_source_citations(data))
     for i, source in enumerate(data["sources"]):
         if source["id"] not in cited:
             yield loaded.diagnostic(

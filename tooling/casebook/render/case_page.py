@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from casebook.countries import country_name
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render.context import Corpus, definition, label
@@ -90,7 +91,9 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     lines += [
         '<div class="cb-facts" markdown>',
         "",
-        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(org.region)}</span>",
+        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
+        "",
+        f"Regions\n:   {quiet}{esc(', '.join(country_name(r) for r in case.regions))}</span>",
         "",
         f"Became public\n:   {quiet}{browse_link('year', str(case.year))}</span>",
         "",

@@ -13,6 +13,7 @@ from typing import Any
 
 from casebook.dates import PartialDate
 from casebook.model import Case, Event, Figure, Source
+from casebook.render import records_v2
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -37,6 +38,7 @@ def _event(event: Event) -> dict[str, Any]:
             "description": event.description,
             "caused_by": list(event.caused_by),
             "sources": list(event.sources),
+            **records_v2.event_extras(event),
         }
     )
 
@@ -68,6 +70,7 @@ def _source(source: Source) -> dict[str, Any]:
             "type": source.type,
             "quote": source.quote,
             "note": source.note,
+            **records_v2.source_extras(source),
         }
     )
 
@@ -86,7 +89,7 @@ def case_record(case: Case) -> dict[str, Any]:
                 "name": case.organization.name,
                 "aliases": list(case.organization.aliases),
                 "sector": case.organization.sector,
-                "region": case.organization.region,
+                "country": case.organization.country,
             }
         ),
         "engagement": {"touch": case.touch, "scale": case.scale},
@@ -129,6 +132,7 @@ def case_record(case: Case) -> dict[str, Any]:
         "tags": list(case.tags),
         "contributors": list(case.contributors),
         "license": case.license,
+        **records_v2.top_level(case),
     }
 
 
