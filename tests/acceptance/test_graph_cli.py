@@ -159,3 +159,15 @@ def test_commands_have_help() -> None:
     for command in ("graph", "show", "patterns"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage:" in out
+
+
+def test_graph_json_carries_the_break_path() -> None:
+    """graph --format json: analysis.break_path runs through both Boeing crashes, and show prints it."""
+    boeing = ROOT / "cases" / "2019-boeing-737-max.yaml"
+    code, out, _ = run("graph", str(boeing), "--format", "json")
+    assert code == 0
+    path = json.loads(out)["analysis"]["break_path"]
+    assert path[0] == "cost-schedule-pressure" and path[-1] == "ethiopian-crash"
+    assert {"lion-air-crash", "keep-flying"} <= set(path)
+    code, out, _ = run("show", str(boeing))
+    assert "Break path:        " + " -> ".join(path) in out
