@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from casebook.build import cases_dir_from_env, prerendered, settings_from_config
+from casebook.config_urls import ConfigURLError, check_mkdocs_config
 from casebook.render import RenderError, render_site
 from casebook.render.search_trim import searched_part, strip_search_attributes
 from casebook.render.svg_slots import lift_svgs, restore_svgs
@@ -27,7 +28,11 @@ _WHOLE: dict[str, tuple[str, str]] = {}
 
 
 def on_config(config: Any) -> Any:
-    """Make `mkdocs serve` rebuild when a case, the schema or the renderer changes."""
+    """Refuse non-http(s) site URLs; make `mkdocs serve` rebuild when a case, the schema or the renderer changes."""
+    try:
+        check_mkdocs_config(config)
+    except ConfigURLError as exc:
+        raise PluginError(str(exc)) from exc
     root = Path(config.config_file_path).parent
     import casebook  # imported here only to find the package folder
 

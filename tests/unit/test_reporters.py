@@ -35,10 +35,10 @@ def _result() -> CheckResult:
 
 
 def test_text() -> None:
-    """path:line:col: severity CODE message (at $.path), then a summary."""
+    """path:line:col: severity CODE message (at $.path), one line each (newlines escaped), then a summary."""
     assert report_text(_result()) == (
         "cases/a.yaml:7:11: error V300 unknown stage \"desing\"; did you mean 'design'? (at $.chain[1].stage)\n"
-        "cases/b:c.yaml:3:1: warning C502 mode off its stage, 100%\nsure (at $.chain[0])\n"
+        "cases/b:c.yaml:3:1: warning C502 mode off its stage, 100%\\nsure (at $.chain[0])\n"
         "2 files checked: 1 errors, 1 warnings\n"
     )
 

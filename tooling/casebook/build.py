@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from casebook.config_urls import check_env, check_mkdocs_config
 from casebook.progress import Progress
 from casebook.render import RenderResult, SiteSettings, render_site
 
@@ -89,13 +91,59 @@ def _progress_events(progress: Progress) -> Any:
     return _Counter()
 
 
+# MkDocs names the page in most warnings ("Doc file 'cases/x.md' contains a link ...").
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
+
+
 class _CountWarnings(logging.Handler):
-    def __init__(self) -> None:
+    """Every MkDocs warning, each prefixed with the page it came from and, for a generated case
+    page, the case file: strict mode's own "Aborted with 1 warnings" names neither (issue 12).
+
+    ``page`` is the page MkDocs is building (set by the ``on_pre_page`` event of ``events``); it
+    locates warnings that do not name their page.
+    """
+
+    def __init__(self, docs_dir: Path, cases_dir: Path) -> None:
         super().__init__(logging.WARNING)
+        self.docs_dir = docs_dir
+        self.cases_dir = cases_dir
         self.messages: list[str] = []
+        self.page: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        match = _DOC_FILE.search(message)
+        source = match.group(1) if match else self.page
+        self.messages.append(f"{self._where(source)}{message}" if source else message)
+
+    def _where(self, source: str) -> str:
+        where = str(self.docs_dir / source)
+        if source.startswith("cases/") and source.endswith(".md"):
+            stem = source[len("cases/") : -len(".md")]
+            found = [self.cases_dir / f"{stem}{suffix}" for suffix in (".yaml", ".yml")]
+            case_file = next((path for path in found if path.is_file()), None)
+            if case_file is not None:
+                where += f" (generated from {case_file})"
+        return f"{where}: "
+
+    def events(self) -> Any:
+        """A plugin-events object that tells this handler which page is being built."""
+        handler = self
+
+        class _PageTracker:
+            def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+                handler.page = page.file.src_uri
+                return page
+
+            def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+                handler.page = None
+                return output
+
+        return _PageTracker()
+
+    def report(self) -> str:
+        """Every warning, one per line, after a count."""
+        return f"{len(self.messages)} warnings in strict mode:\n" + "\n".join(f"  {m}" for m in self.messages)
 
 
 def build_site(
@@ -109,24 +157,28 @@ def build_site(
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
         RenderError: a case is invalid; nothing was built.
+        ConfigURLError: a configured URL (site, repository, social link) is not http(s).
     """
     # Imported here so that `casebook validate` does not pay for importing MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    check_env(os.environ)
     with _cases_env(cases_dir):
         try:
             config = load_config(config_file=str(config_file), strict=True)
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
+        check_mkdocs_config(config)  # a javascript: repository link would be on every page
         progress = progress or Progress(enabled=False)
         rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config), progress=progress)
         target = Path(out_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         config.site_dir = str(staging)
-        counter = _CountWarnings()
+        counter = _CountWarnings(Path(config.docs_dir), cases_dir)
+        config.plugins["casebook-warnings"] = counter.events()
         logging.getLogger("mkdocs").addHandler(counter)
         docs_key = str(Path(config.docs_dir).resolve())
         _PRERENDERED[docs_key] = rendered
@@ -136,10 +188,11 @@ def build_site(
         try:
             build(config)
             if counter.messages:
-                raise BuildError(f"{len(counter.messages)} warnings in strict mode: " + "; ".join(counter.messages[:5]))
+                raise BuildError(counter.report())
         except (MkDocsException, BuildError) as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise BuildError(str(exc)) from exc
+            # MkDocs' own strict abort says only how many; say what and where.
+            raise BuildError(counter.report() if counter.messages else str(exc)) from exc
         finally:
             _PRERENDERED.pop(docs_key, None)
             logging.getLogger("mkdocs").removeHandler(counter)

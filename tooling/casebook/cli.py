@@ -17,6 +17,7 @@ from casebook.gates import REQUIREMENTS
 from casebook.progress import for_stderr
 from casebook.reporters import REPORTER_BY_NAME
 from casebook.resources import ResourceError, default_cases_dir, schema_dir
+from casebook.terminal import safe_lines
 from casebook.validation import UsageError, validate_paths
 from casebook.vocabulary import load_vocabulary
 
@@ -29,7 +30,23 @@ class UsageFailure(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _SafeGroup(click.Group):
+    """The command group; every error message it prints has its control characters escaped.
+
+    Messages echo file names, case ids and arguments, all untrusted (issue 12, item 9): escaping
+    them here covers every command and click's own usage errors at once.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            # click declares message Final; escaping it in place keeps the exception (and exit code) as is.
+            exc.message = safe_lines(exc.message)  # type: ignore[misc]
+            raise
+
+
+@click.group(cls=_SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="casebook")
 def main() -> None:
     """Casebook: validate, analyse and publish customer-trust failure cases."""

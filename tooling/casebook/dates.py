@@ -8,7 +8,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# [0-9], not \d (which takes any Unicode digit), and \Z, not $ (which allows a final newline).
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 @dataclass(frozen=True, order=True)
@@ -69,6 +70,8 @@ def parse_partial_date(value: str | int) -> PartialDate:
         raise DateError(f"'{value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None  # the pattern always captures the year
+    if year < 1:  # ISO 8601 allows 0000, but no calendar library here does, nor does any source
+        raise DateError(f"'{value}' has year 0000, which is not a calendar year")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{value}' has no month {month}")
     if month is not None and day is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from casebook.terminal import safe
+
 
 class Severity(enum.StrEnum):
     """How bad a diagnostic is; warnings fail only under ``--strict``."""
@@ -29,9 +31,13 @@ class Diagnostic:
     json_path: str = field(default="", compare=False)
 
     def format(self) -> str:
-        """Return the one-line text form: ``path:line:col: severity CODE message (at $.path)``."""
+        """Return the one-line text form: ``path:line:col: severity CODE message (at $.path)``.
+
+        File names, keys and values in it are untrusted: control characters are shown escaped
+        (``casebook.terminal``) so a crafted key cannot rewrite the line it is reported on.
+        """
         where = f" (at {self.json_path})" if self.json_path and self.json_path != "$" else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.code} {self.message}{where}"
+        return safe(f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.code} {self.message}{where}")
 
     def to_json(self) -> dict[str, object]:
         """Return a JSON-ready mapping with stable keys."""

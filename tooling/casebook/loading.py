@@ -15,6 +15,7 @@ The loader never raises on bad input: it returns a ``LoadResult`` with diagnosti
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,15 @@ from casebook.diagnostics import Diagnostic, json_path
 
 MAX_BYTES = 1024 * 1024
 """Case files are capped at 1 MiB; a larger file is not read (Y106)."""
+
+MAX_DEPTH = 64
+"""Mappings and lists nest at most this deep (Y111). A real case nests under 10 levels; the limit
+keeps every recursive walk of the data (schema check, gates, rendering) far from Python's stack."""
+
+MAX_INT_DIGITS = 30
+"""Integers have at most this many digits (Y110): more than any count or amount a case cites, and
+far inside the range a float can hold, so every integer converts to a finite number. Python
+refuses to convert integers of over 4,300 digits at all."""
 
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -76,6 +86,14 @@ class LoadResult:
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A plain scalar that looks like a number but cannot be one; the builder reports it."""
+
+    code: str
+    message: str
+
+
 def _resolve_plain(text: str) -> Any:
     if text and text[0] not in _MAYBE_NOT_TEXT:
         return text
@@ -84,9 +102,17 @@ def _resolve_plain(text: str) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
+        digits = len(text.lstrip("+-"))
+        if digits > MAX_INT_DIGITS:
+            return _Refused("Y110", f"integer of {digits} digits; at most {MAX_INT_DIGITS} are allowed")
         return int(text)
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        if math.isinf(number):
+            # 1e400 overflows to infinity, which JSON cannot hold: cases.json would carry
+            # `Infinity`, which JSON.parse rejects.
+            return _Refused("Y112", f"number {text[:40]} is too large to be a finite number")
+        return number
     return text
 
 
@@ -133,6 +159,8 @@ class _Builder:
         self.documents = 0
         self.aliases = 0
         self.first_alias = 0
+        self.depth = 0
+        self.too_deep = False
 
     def _flag(self, event: Any, code: str, message: str, path: JsonPath) -> None:
         mark = event.start_mark
@@ -174,17 +202,44 @@ class _Builder:
         if kind is yaml.ScalarEvent:
             if event.anchor or event.tag:
                 self._check_node(event, path)
-            return _resolve_plain(event.value) if event.style in (None, "") and not event.tag else event.value
+            if event.style not in (None, "") or event.tag:
+                return event.value
+            value = _resolve_plain(event.value)
+            if value.__class__ is _Refused:
+                self._flag(event, value.code, value.message, path)
+                return None
+            return value
         if kind is yaml.AliasEvent:
             self._flag(event, "Y102", f"alias '*{event.anchor}' is not allowed in case files", path)
             return None
         if event.anchor or event.tag:
             self._check_node(event, path)
-        if kind is yaml.SequenceStartEvent:
-            return self.sequence(get, path)
-        if kind is yaml.MappingStartEvent:
-            return self.mapping(get, path)
+        if self.depth >= MAX_DEPTH:
+            self._skip_deep(get, event, path)
+            return None
+        self.depth += 1
+        try:
+            if kind is yaml.SequenceStartEvent:
+                return self.sequence(get, path)
+            if kind is yaml.MappingStartEvent:
+                return self.mapping(get, path)
+        finally:
+            self.depth -= 1
         raise AssertionError(f"unexpected event {event!r}")  # pragma: no cover - parser guarantees order
+
+    def _skip_deep(self, get: Any, event: Any, path: JsonPath) -> None:
+        # Report the first collection past the limit, then drop its events without recursion: the
+        # builder (and every later walk of the data) would otherwise exhaust Python's stack.
+        if not self.too_deep:
+            self.too_deep = True
+            self._flag(event, "Y111", f"lists and mappings nest more than {MAX_DEPTH} levels deep", path)
+        open_ = 1
+        while open_:
+            kind = get().__class__
+            if kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                open_ += 1
+            elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                open_ -= 1
 
     def sequence(self, get: Any, path: JsonPath) -> list[Any]:
         items: list[Any] = []
@@ -247,9 +302,15 @@ def load_text(text: str, path: str) -> LoadResult:
         data = builder.run(parser.get_event)
         builder.finish()
     except yaml.MarkedYAMLError as exc:
+        if builder.too_deep:  # libyaml's own depth limit (1,000) after ours: Y111 says it already
+            return result
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml scans a deep flow collection before we see it
+            message = f"lists and mappings nest more than {MAX_DEPTH} levels deep"
+            result.diagnostics.append(Diagnostic(path, line, col, "Y111", message))
+            return result
         result.diagnostics.append(Diagnostic(path, line, col, "Y100", f"YAML syntax error: {problem}"))
         return result
     except yaml.YAMLError as exc:  # reader errors carry no mark of their own

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from casebook.terminal import json_safe, safe_lines
 from casebook.validation import CheckResult
 
 
@@ -28,12 +29,14 @@ def report_json(result: CheckResult) -> str:
         "warnings": result.warnings,
         "diagnostics": [d.to_json() for d in result.diagnostics],
     }
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    # actions/toolkit command.ts escapeData
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # actions/toolkit command.ts escapeData, after showing control characters other than line
+    # breaks as escapes: the Actions log renders ANSI sequences, so a crafted key could hide or
+    # restyle the annotation (issue 12, item 9).
+    return safe_lines(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -40,10 +40,21 @@ VOCAB_DEFS: dict[str, str] = {
     "status": "statuses",
 }
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-FULL_DATE = r"^\d{4}-\d{2}-\d{2}$"
-SLUG_ID = r"^[a-z0-9][a-z0-9_-]*$"
-CASE_ID = r"^(19|20)\d{2}-[a-z0-9]+(-[a-z0-9]+)+$"
+
+def whole(pattern: str) -> str:
+    """Anchor ``^...$`` at the true end of the text, in ECMA-262 and in Python's ``re`` alike.
+
+    Python's ``$`` (which jsonschema uses) also matches before a final newline, so ``defect\\n``
+    passed as an event id (issue 12, item 8). ``(?!\\n)$`` means the same in both dialects.
+    Digits are written ``[0-9]``: Python's ``\\d`` also takes other scripts' digits.
+    """
+    return pattern.removesuffix("$") + r"(?!\n)$"
+
+
+PARTIAL_DATE = whole(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+FULL_DATE = whole(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+SLUG_ID = whole(r"^[a-z0-9][a-z0-9_-]*$")
+CASE_ID = whole(r"^(19|20)[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)+$")
 
 
 def _ref(name: str, description: str) -> dict[str, Any]:
@@ -103,7 +114,7 @@ def _defs(vocabulary: Mapping[str, TermList]) -> dict[str, Any]:
     defs["http_url"] = {
         "description": "An absolute http:// or https:// link.",
         "type": "string",
-        "pattern": r"^https?://[^\s]+$",
+        "pattern": whole(r"^https?://[^\s]+$"),
         "x-code": "H800",
         "x-message": "is not an http(s) link; only http:// and https:// links are allowed",
     }

@@ -6,6 +6,7 @@ error become ``Case`` objects.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,12 +60,34 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     files: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            files.update(p for p in path.rglob("*") if p.is_file() and is_case_file(p))
+            for found in path.rglob("*"):
+                if is_case_file(found) and not found.is_file():
+                    _refuse_bad_link(found)
+                elif found.is_file() and is_case_file(found):
+                    files.add(found)
         elif path.is_file():
             files.add(path)
         else:
+            _refuse_bad_link(path)
             raise UsageError(f"no such file or folder: {path}")
     return sorted(files)
+
+
+def _refuse_bad_link(path: Path) -> None:
+    """Raise a usage error for a case-named symbolic link that loops or points nowhere.
+
+    Skipping it would drop a case without a word; following it is impossible (issue 12, item 7).
+    Folders linked into the cases folder are never followed (``rglob`` does not), so a link to
+    ``.`` cannot make the walk loop.
+    """
+    if not path.is_symlink():
+        return
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"symbolic link loop: {path}") from exc
+        raise UsageError(f"broken symbolic link: {path} points to {path.readlink()}, which does not exist") from exc
 
 
 def sibling_ids(files: Iterable[Path]) -> set[str]:
@@ -77,8 +100,16 @@ def sibling_ids(files: Iterable[Path]) -> set[str]:
         # scandir reads the file type from the directory entry: no stat per file, which matters
         # when one changed file is checked against a folder of 10,000 cases.
         with os.scandir(folder) as entries:
-            ids.update(Path(e.name).stem for e in entries if e.is_file() and is_case_file(Path(e.name)))
+            ids.update(Path(e.name).stem for e in entries if _is_file(e) and is_case_file(Path(e.name)))
     return ids
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    # A symbolic link loop raises ELOOP here; expand_paths reports the ones named like cases.
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def check_loaded(loaded: LoadResult, path: Path, require: frozenset[str] = frozenset()) -> list[Diagnostic]:

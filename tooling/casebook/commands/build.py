@@ -8,11 +8,19 @@ import click
 
 from casebook.build import BuildError, build_site
 from casebook.commands import cases_option
+from casebook.config_urls import ConfigURLError, check_url
 from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir, project_root
-from casebook.validation import CheckResult
+from casebook.terminal import safe
+from casebook.validation import CheckResult, UsageError
+
+
+class _UsageFailure(click.ClickException):
+    """A usage problem (here: a configured URL that is not http(s)): exit status 2."""
+
+    exit_code = 2
 
 
 def _fail_invalid(exc: RenderError) -> None:
@@ -45,6 +53,12 @@ def _fail_invalid(exc: RenderError) -> None:
 @click.option("--edit-path", default="edit/main/", show_default=True, help="Edit path under --repo-url.")
 def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, edit_path: str) -> None:
     """Write the generated pages and data files into a docs folder, without MkDocs."""
+    try:
+        check_url("--site-url (CASEBOOK_SITE_URL)", site_url)
+        check_url("--repo-url (CASEBOOK_REPO_URL)", repo_url)
+        check_url("--edit-path", edit_path, relative_ok=True)
+    except ConfigURLError as exc:
+        raise _UsageFailure(str(exc)) from exc
     settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
     progress = for_stderr()
     try:
@@ -53,6 +67,8 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
         progress.close()
         _fail_invalid(exc)
         return
+    except UsageError as exc:  # a symbolic link loop in the cases folder, for one
+        raise _UsageFailure(str(exc)) from exc
     finally:
         progress.close()
     click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
@@ -86,9 +102,12 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
         progress.close()
         _fail_invalid(exc)
         return
+    except (ConfigURLError, UsageError) as exc:
+        progress.close()
+        raise _UsageFailure(str(exc)) from exc
     except BuildError as exc:
         progress.close()
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
     finally:
         progress.close()
-    click.echo(f"built the site ({len(rendered.pages)} generated files) into {target}")
+    click.echo(safe(f"built the site ({len(rendered.pages)} generated files) into {target}"))

@@ -21,6 +21,7 @@ from casebook.model import Case
 from casebook.reporters import report_text
 from casebook.resources import default_cases_dir
 from casebook.suggest import did_you_mean
+from casebook.terminal import safe_lines
 from casebook.validation import CheckResult, UsageError, is_case_file, validate_paths
 from casebook.vocabulary import VocabularyError
 
@@ -122,7 +123,8 @@ def graph_command(case: str, fmt: str, output: Path | None, cases_dir: Path | No
 @_CASES
 def show_command(case: str, cases_dir: Path | None) -> None:
     """Print the derived analysis of CASE's chain: first break, break path, timings, stages."""
-    click.echo(describe_chain(load_case(case, cases_dir)), nl=False)
+    # Titles are case text: a control character in one must not reach the terminal (issue 12).
+    click.echo(safe_lines(describe_chain(load_case(case, cases_dir))), nl=False)
 
 
 @click.command("patterns")

@@ -12,6 +12,7 @@ from casebook.countries import country_codes, did_you_mean_country, region_codes
 from casebook.migrate import MigrationError, migrate_file
 from casebook.migrate_table import RegionMapping
 from casebook.resources import default_cases_dir
+from casebook.terminal import safe
 from casebook.validation import UsageError, expand_paths
 
 
@@ -56,10 +57,10 @@ def migrate(paths: tuple[Path, ...], country: str | None, regions: str | None) -
             mapping = migrate_file(path, str(path), override)
         except MigrationError as exc:
             refused += 1
-            click.echo(f"{path}:{exc.line}:1: refused: {exc}", err=True)
+            click.echo(safe(f"{path}:{exc.line}:1: refused: {exc}"), err=True)
         except OSError as exc:
             raise UsageFailure(f"cannot migrate {path}: {exc}") from exc
         else:
-            click.echo(f"migrated {path}: country {mapping.country}, regions [{', '.join(mapping.regions)}]")
+            click.echo(safe(f"migrated {path}: country {mapping.country}, regions [{', '.join(mapping.regions)}]"))
     click.echo(f"{len(files) - refused} migrated, {refused} refused", err=True)
     sys.exit(1 if refused else 0)

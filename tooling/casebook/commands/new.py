@@ -10,6 +10,7 @@ import click
 from casebook.commands import cases_option
 from casebook.resources import default_cases_dir
 from casebook.scaffold import NewCase, ScaffoldError, write_scaffold
+from casebook.terminal import has_control, safe
 
 
 def _ask(value: str | int | None, prompt: str, kind: type = str) -> object:
@@ -40,6 +41,9 @@ def new(
         title=str(_ask(title, "Title")),
         slug=str(_ask(slug, "Slug (short words for the file name)")),
     )
+    for name, text in (("--org", spec.organization), ("--title", spec.title), ("--slug", spec.slug)):
+        if has_control(text):  # validate would refuse the new file with H804 (issue 12)
+            raise click.UsageError(f"{name} holds a control character: {safe(text)}")
     try:
         path = write_scaffold(spec, cases_dir or default_cases_dir())
     except ScaffoldError as exc:

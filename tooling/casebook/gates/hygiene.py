@@ -1,4 +1,4 @@
-"""Hygiene gate: no personal contact data and no template TODO markers in case text.
+"""Hygiene gate: no personal contact data, control characters or template TODO markers in case text.
 
 Runs before the schema, on any loaded mapping, because an unfinished scaffold should be told
 "unfinished" rather than "not in the vocabulary".
@@ -17,6 +17,7 @@ from typing import Any
 
 from casebook.diagnostics import Diagnostic
 from casebook.loading import JsonPath, LoadResult
+from casebook.terminal import has_control, safe
 
 TODO = re.compile(r"\bTODO\b")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -41,10 +42,14 @@ def strings(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
             yield from strings(child, (*path, index))
 
 
-def _joined(value: Any) -> tuple[str, str]:
-    """All strings, and the strings outside URL fields, each joined by NUL; no paths built."""
+def _joined(value: Any) -> tuple[str, str, bool]:
+    """All strings, and the strings outside URL fields, each joined by NUL; no paths built.
+
+    The third value says whether any string or key holds a control character (H804).
+    """
     every: list[str] = []
     prose: list[str] = []
+    keys: list[str] = []
     stack: list[tuple[Any, Any]] = [(value, None)]
     while stack:
         item, key = stack.pop()
@@ -53,10 +58,43 @@ def _joined(value: Any) -> tuple[str, str]:
             if key not in URL_FIELDS:
                 prose.append(item)
         elif isinstance(item, dict):
+            keys.extend(item)
             stack.extend((child, name) for name, child in item.items())
         elif isinstance(item, list):
             stack.extend((child, None) for child in item)
-    return "\0".join(every), "\0".join(prose)
+    # Joined by newlines for this test, since a newline is allowed and NUL is not.
+    controls = has_control("\n".join(every)) or has_control("\n".join(keys))
+    return "\0".join(every), "\0".join(prose), controls
+
+
+def _keys(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield (*path, key), key
+            yield from _keys(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _keys(child, (*path, index))
+
+
+def _control_message(text: str, what: str) -> str:
+    char = next(c for c in text if has_control(c))
+    return f"control character {safe(char)} in {what}; case text may hold line breaks and tabs, nothing else"
+
+
+def check_controls(loaded: LoadResult) -> Iterator[Diagnostic]:
+    """Report strings and keys holding control characters (NUL, ESC, DEL, C1, bidi overrides).
+
+    They reach the pages, the DOT output and the terminal, where an ESC sequence or a carriage
+    return can rewrite what the reader sees (issue 12, item 9). Tab and newline are allowed:
+    YAML block text is made of them.
+    """
+    for path, text in strings(loaded.data):
+        if has_control(text):
+            yield loaded.diagnostic(path, "H804", _control_message(text, "text"))
+    for path, key in _keys(loaded.data):
+        if has_control(key):
+            yield loaded.diagnostic(path, "H804", _control_message(key, "a key"), key=True)
 
 
 def todo_paths(loaded: LoadResult) -> frozenset[JsonPath]:
@@ -65,8 +103,10 @@ def todo_paths(loaded: LoadResult) -> frozenset[JsonPath]:
 
 
 def check(loaded: LoadResult) -> Iterator[Diagnostic]:
-    """Report TODO markers, email addresses and phone numbers."""
-    every, prose = _joined(loaded.data)
+    """Report control characters, TODO markers, email addresses and phone numbers."""
+    every, prose, controls = _joined(loaded.data)
+    if controls:
+        yield from check_controls(loaded)
     if "TODO" not in every and "@" not in prose and "+" not in prose and not _PHONE_HINT.search(prose):
         return
     for path, text in strings(loaded.data):
