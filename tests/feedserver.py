@@ -10,10 +10,17 @@ Routes (all under ``http://127.0.0.1:<port>``):
 * ``/missing``: 404. ``/html``: an HTML page, not a feed.
 * ``/to/<name>``: 302 to ``/feed/<name>``; ``/to-file``: 302 to a file: URL; ``/to-ftp``: 302
   to ftp:; ``/loop``: redirects to itself forever.
+* ``/trickle-headers``: the status line, then header bytes one every ``TRICKLE_SECONDS``, for
+  far longer than any test waits (a per-read timeout never fires on it).
+* ``/short``: announces ``Content-Length`` 1,000 bytes more than it sends, then closes.
+* ``/gzip/<name>``: the fixture gzip-compressed, with ``Content-Encoding: gzip``;
+  ``/gzip-bomb``: ``BOMB_BYTES`` of zeros compressed to a few kilobytes; ``/gzip-bad``: a
+  gzip header followed by garbage.
 """
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -26,6 +33,15 @@ FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
 SLOW_SECONDS = 3.0
 BIG_BYTES = 64 * 1024
 LAST_MODIFIED = "Mon, 02 Mar 2099 09:00:00 GMT"
+TRICKLE_SECONDS = 0.25
+BOMB_BYTES = 64 * 1024 * 1024
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    if not _BOMB:
+        _BOMB.append(gzip.compress(b"\0" * BOMB_BYTES, compresslevel=9, mtime=0))
+    return _BOMB[0]
 
 
 @dataclass
@@ -67,6 +83,19 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(200, body, {"Content-Type": "application/xml", "ETag": etag, "Last-Modified": LAST_MODIFIED})
 
+    def _trickle_headers(self) -> None:
+        self.log.requests.append((self.path, None, 200))
+        self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+        header = b"X-Padding: " + b"a" * 20 + b"\r\n"
+        try:
+            for _ in range(40):  # 40 headers of 33 bytes: over five minutes at this pace
+                for byte in header:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(TRICKLE_SECONDS)
+        except OSError:  # the client gave up, as it should
+            return
+
     def do_GET(self) -> None:
         """Answer one of the routes in the module docstring."""
         route, _, rest = self.path.lstrip("/").partition("/")
@@ -91,6 +120,22 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
                 time.sleep(0.1)
+        elif route == "trickle-headers":
+            self._trickle_headers()
+        elif route == "short":
+            body = (FEEDS / "rss20.xml").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body) + 1000))
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True
+        elif route == "gzip":
+            body = gzip.compress((FEEDS / rest).read_bytes(), mtime=0)
+            self._send(200, body, {"Content-Type": "application/xml", "Content-Encoding": "gzip"})
+        elif route == "gzip-bomb":
+            self._send(200, _bomb(), {"Content-Type": "application/xml", "Content-Encoding": "gzip"})
+        elif route == "gzip-bad":
+            self._send(200, b"\x1f\x8b\x08\x00" + b"not deflate data" * 8, {"Content-Encoding": "gzip"})
         elif route == "big":
             item = b"<item><title>Recall</title><link>https://big.example/x</link></item>"
             body = (

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from casebook.diagnostics import Severity
+from casebook.feeds.bounded import PARSE_TIMEOUT
 from casebook.feeds.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from casebook.feeds.pipeline import MAX_STUBS, MIN_SCORE, STUB_SCORE, Settings, run_watch
 from casebook.feeds.sources import load_sources
@@ -44,6 +45,18 @@ def _template(cases: Path) -> Path:
 
 def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
+
+
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+"""The days --today accepts: the range feed dates are trusted in, with room to spare either side."""
+
+
+def _checked_today(value: dt.datetime | None) -> dt.date:
+    day = _day(value) or dt.date.today()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        # Year 1 overflowed the state's pruning; no run of the watch happens outside this range.
+        raise WatchUsageError(f"--today {day.isoformat()} is outside {FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()}")
+    return day
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -83,7 +96,14 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     type=click.FloatRange(min=0, min_open=True, max=300),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds allowed per feed.",
+    help="Seconds allowed per feed request: connect, headers and body together.",
+)
+@click.option(
+    "--parse-timeout",
+    type=click.FloatRange(min=0, min_open=True, max=600),
+    default=PARSE_TIMEOUT,
+    show_default=True,
+    help="Seconds allowed to parse one feed.",
 )
 @click.option(
     "--max-bytes",
@@ -123,6 +143,7 @@ def watch(
     since: dt.datetime | None,
     cases: Path | None,
     timeout: float,
+    parse_timeout: float,
     max_bytes: int,
     min_score: float,
     stub_score: float,
@@ -134,6 +155,7 @@ def watch(
     Writes OUT/candidates.json, OUT/report.md and, for the strongest new stories, draft cases in
     OUT/stubs/. A feed that fails is a warning; the run goes on. See docs/news-watch.md.
     """
+    run_day = _checked_today(today)
     try:
         loaded = load_sources(sources)
     except OSError as exc:
@@ -155,8 +177,8 @@ def watch(
     if broken:
         click.echo(f"warning: {broken} case file(s) in {corpus_dir} have errors and are not matched against", err=True)
     settings = Settings(
-        out=out, template=_template(corpus_dir), today=_day(today) or dt.date.today(), since=_day(since),
-        timeout=timeout, max_bytes=max_bytes, min_score=min_score, stub_score=stub_score, max_stubs=max_stubs,
+        out=out, template=_template(corpus_dir), today=run_day, since=_day(since),
+        timeout=timeout, parse_timeout=parse_timeout, max_bytes=max_bytes, min_score=min_score, stub_score=stub_score, max_stubs=max_stubs,
     )  # fmt: skip
     say = (lambda line: click.echo(line, err=True)) if progress_wanted() else (lambda line: None)
     try:

@@ -1,13 +1,17 @@
 """Fetching one feed: a timeout, a size cap, conditional GET and no unsafe redirects.
 
 feedparser has no timeout and its maintainer will not add one (kurtmckee/feedparser#76, #263),
-so feeds are fetched here with urllib and only the bytes reach the parser. Every way a fetch can
-fail becomes a ``FetchResult`` with a stable F91x code and a reason; nothing here raises for a
-bad feed, so one broken feed never stops the run.
+so feeds are fetched here with urllib and only the bytes reach the parser. ``--timeout`` is a
+deadline for the whole request (``deadline.Deadline``), not only for each read; ``file:`` feeds
+are read by ``local.read_local`` (regular files only); a gzip body is inflated within the size
+cap; and a body shorter than its Content-Length is refused as truncated (F920). Every way a
+fetch can fail becomes a ``FetchResult`` with a stable F9xx code and a reason; nothing here
+raises for a bad feed, so one broken feed never stops the run.
 """
 
 from __future__ import annotations
 
+import http.client
 import socket
 import time
 import urllib.error
@@ -18,6 +22,9 @@ from http.client import HTTPMessage
 from typing import IO, Any
 
 from casebook import __version__
+from casebook.feeds.deadline import Deadline, HTTPHandler, HTTPSHandler
+from casebook.feeds.decompress import DecompressError, decompress
+from casebook.feeds.local import LocalError, read_local
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -85,9 +92,11 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-def build_opener() -> urllib.request.OpenerDirector:
-    """An opener with the safe redirect handler in place of urllib's."""
-    return urllib.request.build_opener(_SafeRedirects())
+def build_opener(deadline: Deadline | None = None) -> urllib.request.OpenerDirector:
+    """An opener with the safe redirect handler in place of urllib's, its sockets under ``deadline``."""
+    if deadline is None:
+        return urllib.request.build_opener(_SafeRedirects())
+    return urllib.request.build_opener(_SafeRedirects(), HTTPHandler(deadline), HTTPSHandler(deadline))
 
 
 def _failed(code: str, reason: str, url: str) -> FetchResult:
@@ -147,35 +156,83 @@ def fetch(
 
     Args:
         url: An http(s) or file: URL (other schemes fail with F915).
-        timeout: Seconds allowed for connecting, for each read and for the whole body.
+        timeout: Seconds allowed for the whole request: connecting, the status line, the
+            headers and the body together (F910 after that).
         max_bytes: Bodies larger than this are not read further (F911).
         etag: The ETag from the last successful fetch, sent as If-None-Match.
         last_modified: The Last-Modified from the last successful fetch, sent as If-Modified-Since.
         opener: For tests; defaults to ``build_opener()``.
 
     Returns:
-        ``ok`` with the body, ``not_modified`` on HTTP 304, or ``failed`` with an F91x code.
+        ``ok`` with the (decompressed) body, ``not_modified`` on HTTP 304, or ``failed`` with
+        an F9xx code.
     """
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         return _failed("F915", f"unsupported URL scheme '{scheme}:'", url)
-    deadline = time.monotonic() + timeout
+    if scheme == "file":
+        return _fetch_local(url, max_bytes)
+    with Deadline(timeout) as deadline:
+        try:
+            got = _fetch_http(url, timeout, max_bytes, etag, last_modified, opener or build_opener(deadline), deadline)
+        except Exception as exc:  # any failure of one feed is a warning, never a crash
+            got = _failure(exc, url, timeout, deadline)
+    if got.status == "ok" and deadline.expired:  # the shutdown can look like a short, complete body
+        return _timed_out(url, timeout)
+    return got
+
+
+def _timed_out(url: str, timeout: float) -> FetchResult:
+    return _failed(
+        "F910", f"timed out after {timeout:g} s (connect, headers and body must all arrive in that time)", url
+    )
+
+
+def _fetch_local(url: str, max_bytes: int) -> FetchResult:
     try:
-        with (opener or build_opener()).open(_request(url, etag, last_modified), timeout=timeout) as response:
-            body = _read_capped(response, max_bytes, deadline)
-            if body is None:
-                return _failed("F911", f"larger than {max_bytes} bytes", url)
-            headers = {k.lower(): v for k, v in response.headers.items()}
-            return FetchResult("ok", body=body, url=response.geturl(), headers=headers)
-    except RedirectRefused as exc:
+        raw, headers = read_local(url, max_bytes)
+        return FetchResult("ok", body=decompress(raw, {}, max_bytes), url=url, headers=headers)
+    except (LocalError, DecompressError) as exc:
+        return _failed(exc.code, exc.reason, url)
+
+
+def _fetch_http(
+    url: str,
+    timeout: float,
+    max_bytes: int,
+    etag: str | None,
+    last_modified: str | None,
+    opener: urllib.request.OpenerDirector,
+    deadline: Deadline,
+) -> FetchResult:
+    with opener.open(_request(url, etag, last_modified), timeout=timeout) as response:
+        raw = _read_capped(response, max_bytes, deadline.ends)
+        if raw is None:
+            return _failed("F911", f"larger than {max_bytes} bytes", url)
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        declared = headers.get("content-length", "").strip()
+        chunked = "chunked" in headers.get("transfer-encoding", "").lower()  # then the length is not used
+        if not chunked and declared.isdigit() and len(declared) < 20 and len(raw) < int(declared):
+            return _failed("F920", f"truncated: {len(raw)} of the {int(declared)} bytes announced arrived", url)
+        body = decompress(raw, headers, max_bytes)
+        return FetchResult("ok", body=body, url=response.geturl(), headers=headers)
+
+
+def _failure(exc: Exception, url: str, timeout: float, deadline: Deadline) -> FetchResult:
+    if isinstance(exc, DecompressError):
+        return _failed(exc.code, exc.reason, url)
+    if deadline.expired:
+        return _timed_out(url, timeout)
+    if isinstance(exc, RedirectRefused):
         return _failed("F914", str(exc.reason), url)
-    except urllib.error.HTTPError as exc:
+    if isinstance(exc, urllib.error.HTTPError):
         exc.close()
         if exc.code == 304:
             return FetchResult("not_modified", url=url)
         return _failed("F913", f"HTTP {exc.code} {exc.reason}".strip(), url)
-    except Exception as exc:  # any failure of one feed is a warning, never a crash
-        if _is_timeout(exc):
-            return _failed("F910", f"timed out after {timeout:g} s", url)
-        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        return _failed("F915", str(reason) or type(exc).__name__, url)
+    if isinstance(exc, http.client.IncompleteRead):
+        return _failed("F920", f"truncated: the connection closed after {len(exc.partial)} bytes", url)
+    if _is_timeout(exc):
+        return _failed("F910", f"timed out after {timeout:g} s", url)
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    return _failed("F915", str(reason) or type(exc).__name__, url)

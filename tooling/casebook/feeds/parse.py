@@ -4,6 +4,8 @@ feedparser is only ever given ``io.BytesIO(body)``: handed a ``str`` or ``bytes`
 the value as a URL and then as a local file path, which would let a feed URL read files
 (tech-notes section 6). ``bozo`` means "not well-formed", not "unusable": a feed with entries is
 used and the problem noted; a body with no entries and no recognised format is not a feed (F912).
+Character references XML forbids are defused first (``markup.defuse_charrefs``), and an entry
+that still cannot be read is skipped with F917 rather than losing the rest of the feed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
-from casebook.feeds.text import html_to_text
+from casebook.feeds.markup import defuse_charrefs
+from casebook.feeds.text import html_to_text, one_line
 
 MAX_ENTRIES = 500
 """Entries read per feed; a feed that lists more is cut, never a reason to stall the run."""
@@ -41,11 +44,14 @@ class Entry:
 
 @dataclass(frozen=True)
 class ParsedFeed:
-    """The entries of one feed, or why it is not a feed (``problem``, code F912)."""
+    """The entries of one feed, or why it is not a feed (``problem``, with its ``code``)."""
 
     entries: tuple[Entry, ...] = ()
     problem: str | None = None
     note: str | None = None
+    code: str = "F912"
+    skipped: tuple[str, ...] = ()
+    """One F917 reason per entry that could not be read."""
 
 
 def safe_link(value: Any) -> str | None:
@@ -55,6 +61,9 @@ def safe_link(value: Any) -> str | None:
     link = value.strip()
     parts = urllib.parse.urlsplit(link)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in link):
+        return None
+    # Control characters, lone surrogates, or U+FFFD standing in for one: not a link to follow.
+    if not link.isprintable() or "\ufffd" in link:
         return None
     return link
 
@@ -75,7 +84,8 @@ def _date(raw: Any) -> str | None:
 def _uid(feed: str, raw: Mapping[str, Any], link: str | None, title: str) -> str:
     # A link is the same story whichever feed carries it; ids and titles are only unique per feed.
     key = link or f"{feed}\n{raw.get('id') or title}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    # surrogatepass: an id may hold a lone surrogate; it must still hash, and hash the same each run.
+    return hashlib.sha256(str(key).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def _entry(feed: str, raw: Any) -> Entry | None:
@@ -106,6 +116,7 @@ def parse_feed(body: bytes, feed: str, *, url: str = "", headers: Mapping[str, s
     response_headers = {k: v for k, v in (headers or {}).items() if k in ("content-type", "content-language")}
     if url:
         response_headers["content-location"] = url
+    body, _ = defuse_charrefs(body)
     parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
     version = parsed.get("version") or ""
     raw_entries = list(parsed.get("entries") or [])[:MAX_ENTRIES]
@@ -113,13 +124,27 @@ def parse_feed(body: bytes, feed: str, *, url: str = "", headers: Mapping[str, s
     if not raw_entries and not version:
         why = f": {_describe(bozo)}" if bozo else ""
         return ParsedFeed(problem=f"not an RSS or Atom feed{why}")
-    entries = tuple(e for e in (_entry(feed, raw) for raw in raw_entries) if e is not None)
+    entries, skipped = _entries(feed, raw_entries)
     note = None
     if bozo is not None and not isinstance(bozo, ThingsNobodyCaresAboutButMe):
         # feedparser's own name for charset/content-type quibbles; broken XML is worth a line.
         read = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
         note = f"not well-formed XML ({_describe(bozo)}); {read} read anyway"
-    return ParsedFeed(entries=entries, note=note)
+    return ParsedFeed(entries=entries, note=note, skipped=skipped)
+
+
+def _entries(feed: str, raw_entries: list[Any]) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    entries: list[Entry] = []
+    skipped: list[str] = []
+    for number, raw in enumerate(raw_entries, start=1):
+        try:
+            entry = _entry(feed, raw)
+        except Exception as exc:  # one unreadable entry costs that entry, never the feed
+            skipped.append(f"entry {number} skipped: {_describe(exc) or type(exc).__name__}")
+            continue
+        if entry is not None:
+            entries.append(entry)
+    return tuple(entries), tuple(skipped)
 
 
 def _describe(problem: object) -> str:
@@ -127,5 +152,4 @@ def _describe(problem: object) -> str:
         text = f"line {problem.getLineNumber()}: {problem.getMessage()}"
     else:
         text = str(problem)
-    text = " ".join(text.split())
-    return text if len(text) <= 160 else text[:159] + "…"
+    return one_line(text, limit=160)

@@ -1,6 +1,8 @@
 """One watch run: fetch -> parse -> keep new entries -> score -> match -> cluster -> stubs -> write.
 
-Each step is a function of the previous step's output. The run writes candidates.json, report.md
+Each step is a function of the previous step's output. Each feed is read in isolation: whatever
+goes wrong with one feed (even a bug of ours or of the parser) becomes its F916 warning, and
+the run goes on to write the report and the state. The run writes candidates.json, report.md
 and the stubs first and the state file last, each atomically, so an interrupted run leaves the
 previous state whole and the next run simply proposes the same entries again.
 """
@@ -13,16 +15,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casebook.atomic import write_text_atomic
+from casebook.feeds.bounded import PARSE_TIMEOUT, parse_with_limits
 from casebook.feeds.cluster import cluster, guess_organization
 from casebook.feeds.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
 from casebook.feeds.match import index_cases, match_entry
-from casebook.feeds.parse import Entry, parse_feed
+from casebook.feeds.parse import Entry
 from casebook.feeds.report import render_candidates, render_report
 from casebook.feeds.results import Candidate, FeedOutcome, Mention, WatchResult
 from casebook.feeds.score import score_entry
 from casebook.feeds.sources import Feed
 from casebook.feeds.state import FeedState, WatchState, save_state
 from casebook.feeds.stubs import render_stub, stub_id
+from casebook.feeds.text import one_line, scrub
 from casebook.model import Case
 
 MIN_SCORE = 4.0
@@ -47,6 +51,7 @@ class Settings:
     since: dt.date | None = None
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
+    parse_timeout: float = PARSE_TIMEOUT
     min_score: float = MIN_SCORE
     stub_score: float = STUB_SCORE
     max_stubs: int = MAX_STUBS
@@ -69,22 +74,30 @@ def _quiet(_: str) -> None:
     return None
 
 
-def read_feeds(
-    feeds: Sequence[Feed], state: WatchState, settings: Settings, *, progress: Say = _quiet, warn: Say = _quiet
-) -> tuple[list[FeedOutcome], list[tuple[Feed, Entry]]]:
-    """Fetch and parse every feed; return how each went and the entries not seen before.
+def _validator(value: str | None) -> str | None:
+    # Sent back as a request header next time: a control character there would make every later
+    # fetch of the feed fail, so such a value is not kept.
+    return value if value and value.isprintable() and len(value) <= 1024 else None
 
-    Updates ``state`` in place: validators of feeds read successfully, and today's date on every
-    entry kept (new or not), so the next run knows them.
-    """
-    known = set(state.seen)
-    outcomes: list[FeedOutcome] = []
-    fresh: list[tuple[Feed, Entry]] = []
-    today = settings.today.isoformat()
-    since = settings.since.isoformat() if settings.since else None
-    for number, feed in enumerate(feeds, start=1):
-        where = f"[{number}/{len(feeds)}] {feed.name}"
-        progress(f"{where}: fetching {feed.url}")
+
+class _Reader:
+    """Reads one feed after another into outcomes and fresh entries, updating the state."""
+
+    def __init__(self, feeds: Sequence[Feed], state: WatchState, settings: Settings, progress: Say, warn: Say):
+        self.feeds, self.state, self.settings, self.progress, self.warn = feeds, state, settings, progress, warn
+        self.known = set(state.seen)
+        self.outcomes: list[FeedOutcome] = []
+        self.fresh: list[tuple[Feed, Entry]] = []
+
+    def fail(self, feed: Feed, code: str, reason: str) -> None:
+        reason = one_line(reason)
+        self.outcomes.append(FeedOutcome(feed.name, feed.url, "failed", code=code, reason=reason))
+        self.warn(f"warning: {feed.name}: {code} {reason}")
+
+    def read(self, number: int, feed: Feed) -> None:
+        settings, state = self.settings, self.state
+        where = f"[{number}/{len(self.feeds)}] {feed.name}"
+        self.progress(f"{where}: fetching {feed.url}")
         validators = state.feeds.get(feed.url, FeedState())
         got = fetch(
             feed.url,
@@ -94,26 +107,61 @@ def read_feeds(
             last_modified=validators.last_modified,
         )
         if got.status == "not_modified":
-            outcomes.append(FeedOutcome(feed.name, feed.url, "not_modified"))
-            progress(f"{where}: unchanged since the last run")
-            continue
-        parsed = parse_feed(got.body, feed.name, url=got.url, headers=got.headers) if got.status == "ok" else None
-        if parsed is None or parsed.problem:
-            code, reason = (got.code, got.reason) if parsed is None else ("F912", parsed.problem or "")
-            outcomes.append(FeedOutcome(feed.name, feed.url, "failed", code=code, reason=reason))
-            warn(f"warning: {feed.name}: {code} {reason}")
-            continue
-        if feed.url.startswith(("http:", "https:")):  # urllib ignores validators for file: URLs
-            state.feeds[feed.url] = FeedState(etag=got.etag, last_modified=got.last_modified)
-        kept = [e for e in parsed.entries if not (since and e.published and e.published < since)]
-        new = [e for e in kept if e.uid not in known]
-        state.seen.update((e.uid, today) for e in kept)
-        fresh += [(feed, e) for e in new]
-        outcomes.append(
-            FeedOutcome(feed.name, feed.url, "ok", entries=len(parsed.entries), new=len(new), note=parsed.note)
+            self.outcomes.append(FeedOutcome(feed.name, feed.url, "not_modified"))
+            self.progress(f"{where}: unchanged since the last run")
+            return
+        if got.status != "ok":
+            self.fail(feed, got.code, got.reason)
+            return
+        parsed = parse_with_limits(
+            got.body, feed.name, url=got.url, headers=got.headers, timeout=settings.parse_timeout
         )
-        progress(f"{where}: {len(parsed.entries)} entries, {len(new)} new")
-    return outcomes, fresh
+        if parsed.problem:
+            self.fail(feed, parsed.code, parsed.problem)
+            return
+        for skipped in parsed.skipped:
+            self.warn(f"warning: {feed.name}: F917 {one_line(skipped)}")
+        if feed.url.startswith(("http:", "https:")):  # validators mean nothing for file: URLs
+            state.feeds[feed.url] = FeedState(etag=_validator(got.etag), last_modified=_validator(got.last_modified))
+        since = settings.since.isoformat() if settings.since else None
+        kept = [e for e in parsed.entries if not (since and e.published and e.published < since)]
+        new = [e for e in kept if e.uid not in self.known]
+        state.seen.update((e.uid, settings.today.isoformat()) for e in kept)
+        self.fresh += [(feed, e) for e in new]
+        lost = len(parsed.skipped)
+        notes = [parsed.note] if parsed.note else []
+        if lost:
+            notes.append(f"F917: {lost} {'entry' if lost == 1 else 'entries'} skipped")
+        note = one_line("; ".join(notes)) if notes else None
+        self.outcomes.append(
+            FeedOutcome(feed.name, feed.url, "ok", entries=len(parsed.entries), new=len(new), note=note)
+        )
+        self.progress(f"{where}: {len(parsed.entries)} entries, {len(new)} new")
+
+
+def read_feeds(
+    feeds: Sequence[Feed], state: WatchState, settings: Settings, *, progress: Say = _quiet, warn: Say = _quiet
+) -> tuple[list[FeedOutcome], list[tuple[Feed, Entry]]]:
+    """Fetch and parse every feed; return how each went and the entries not seen before.
+
+    Updates ``state`` in place: validators of feeds read successfully, and today's date on every
+    entry kept (new or not), so the next run knows them. A feed whose reading raises anything
+    at all is reported as F916 and leaves the state as it was for that feed.
+    """
+    reader = _Reader(feeds, state, settings, progress, warn)
+    for number, feed in enumerate(feeds, start=1):
+        before = (len(reader.outcomes), len(reader.fresh), dict(state.seen), state.feeds.get(feed.url))
+        try:
+            reader.read(number, feed)
+        except Exception as exc:  # one feed's failure, whatever it is, never stops the run
+            del reader.outcomes[before[0] :], reader.fresh[before[1] :]
+            state.seen = before[2]
+            if before[3] is None:
+                state.feeds.pop(feed.url, None)
+            else:
+                state.feeds[feed.url] = before[3]
+            reader.fail(feed, "F916", f"could not be read: {type(exc).__name__}: {exc}")
+    return reader.outcomes, reader.fresh
 
 
 def _score(pairs: Sequence[tuple[Feed, Entry]], cases: Sequence[Case], min_score: float) -> list[_Scored]:
@@ -174,10 +222,11 @@ def build_candidates(
 
 def write_outputs(out: Path, result: WatchResult, stubs: dict[str, str]) -> None:
     """Write candidates.json, report.md and stubs/ under ``out``, each file atomically."""
-    write_text_atomic(out / "candidates.json", render_candidates(result))
-    write_text_atomic(out / "report.md", render_report(result))
+    # scrub: the last guard, so no character a feed smuggled past the parser can stop the write.
+    write_text_atomic(out / "candidates.json", scrub(render_candidates(result)))
+    write_text_atomic(out / "report.md", scrub(render_report(result)))
     for name, text in sorted(stubs.items()):
-        write_text_atomic(out / "stubs" / name, text)
+        write_text_atomic(out / "stubs" / name, scrub(text))
 
 
 def run_watch(

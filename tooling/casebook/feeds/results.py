@@ -57,7 +57,7 @@ class Candidate:
 class FeedOutcome:
     """How reading one feed went.
 
-    ``status`` is ``ok``, ``not_modified`` or ``failed``; failures carry an F91x ``code``.
+    ``status`` is ``ok``, ``not_modified`` or ``failed``; failures carry an F9xx ``code``.
     """
 
     name: str

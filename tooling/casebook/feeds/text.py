@@ -64,8 +64,29 @@ def _one_pass(text: str) -> str:
 
 
 def _printable(text: str) -> str:
-    # Control and format characters (NUL, bidi overrides, zero-width joiners) become spaces.
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    # Control and format characters (NUL, bidi overrides, zero-width joiners) become spaces, and
+    # lone surrogates (from &#xD800; or a broken decoder), which no file can encode, go the same way.
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in text)
+
+
+# Everything that cannot or should not reach a file or a terminal: lone surrogates, and control
+# characters other than tab and newline (NUL, ESC, CR, DEL, the C1 range).
+_UNWRITABLE = re.compile(r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates and control characters (but tab and newline) with U+FFFD.
+
+    The last guard before a text taken from a feed is written anywhere: it keeps every output
+    encodable as UTF-8 and keeps escape sequences away from the terminal.
+    """
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
+def one_line(text: str, *, limit: int = 300) -> str:
+    """A scrubbed, single-line version of a message (a reason or note built from feed data)."""
+    line = " ".join(scrub(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def html_to_text(value: str, *, limit: int = 2000) -> str:
