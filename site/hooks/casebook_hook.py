@@ -15,6 +15,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casebook.build import cases_dir_from_env, prerendered, settings_from_config
 from casebook.config_urls import ConfigURLError, check_mkdocs_config
+from casebook.ownership import OutputError
 from casebook.render import RenderError, render_site
 from casebook.render.search_trim import searched_part, strip_search_attributes
 from casebook.render.svg_slots import lift_svgs, restore_svgs
@@ -57,6 +58,8 @@ def on_pre_build(config: Any) -> None:
         for diagnostic in exc.diagnostics:
             log.error(diagnostic.format())
         raise PluginError(str(exc)) from exc
+    except (OutputError, OSError) as exc:
+        raise PluginError(f"cannot render into {config.docs_dir}: {exc}") from exc
     for diagnostic in result.diagnostics:
         log.warning(diagnostic.format())
 

@@ -143,7 +143,7 @@ def test_patterns_json_and_svg(corpus: Path, tmp_path: Path) -> None:
 def test_patterns_missing_folder_exits_2(tmp_path: Path) -> None:
     """No such folder: usage error."""
     code, _, err = run("patterns", "--cases", str(tmp_path / "nowhere"))
-    assert code == 2 and "no such folder" in err
+    assert code == 2 and "no such cases folder" in err
 
 
 def test_patterns_with_an_invalid_case_exits_1(corpus: Path) -> None:

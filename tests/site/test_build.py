@@ -68,14 +68,17 @@ def test_same_corpus_builds_identical_case_pages(project: Path) -> None:
     assert (first / page).read_bytes() == (second / page).read_bytes()
 
 
-def test_stale_generated_pages_are_removed(project: Path, tmp_path: Path) -> None:
-    """A generated page whose case was deleted disappears on the next render."""
+def test_stale_pages_in_the_shared_docs_folder_never_reach_the_site(project: Path) -> None:
+    """The build renders into its own docs folder: a leftover generated page in site/docs is not
+    published, and site/docs itself is left as it was (#12: builds used to share it)."""
     stale = project / "site" / "docs" / "cases" / "2099-gone-case.md"
     stale.parent.mkdir(parents=True)
     stale.write_text("# gone\n", encoding="utf-8")
-    _, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
-    assert "cases/2099-gone-case.md" in rendered.removed
-    assert not stale.exists()
+    out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert not (out / "cases" / "2099-gone-case").exists()
+    assert "cases/2099-gone-case.md" not in rendered.pages
+    assert stale.read_text(encoding="utf-8") == "# gone\n"
+    assert sorted(p.name for p in (project / "site" / "docs").iterdir()) == ["about.md", "assets", "cases"]
 
 
 def test_guides_and_coverage_pages(project: Path) -> None:

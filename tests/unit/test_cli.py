@@ -56,11 +56,11 @@ def test_explain_unknown_code() -> None:
     assert CliRunner().invoke(main, ["explain", "Z999"]).exit_code == 2
 
 
-def test_empty_folder_is_clean(tmp_path: Path) -> None:
-    """A folder with no cases checks zero files and exits 0."""
+def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    """A folder with no cases is a usage error (#12: it used to say '0 files checked' and pass)."""
     result = CliRunner().invoke(main, ["validate", str(tmp_path)])
-    assert result.exit_code == 0
-    assert "0 files checked" in result.output
+    assert result.exit_code == 2
+    assert "no case files in" in result.output
 
 
 def test_unreadable_file_is_usage_error(tmp_path: Path) -> None:

@@ -107,21 +107,27 @@ def test_edit_url_points_at_the_yaml_file() -> None:
     assert SiteSettings().edit_url(case) is None
 
 
-def test_render_writes_only_changes_and_prunes_stale_files(tmp_path: Path) -> None:
-    """A second render writes nothing; generated files without a case go; hand-written files stay."""
+def test_render_writes_only_changes_and_prunes_what_it_wrote(tmp_path: Path) -> None:
+    """A second render writes nothing; a page it wrote whose case went is removed; other files stay."""
     cases_dir = tmp_path / "cases"
     cases_dir.mkdir()
     (cases_dir / MINIMAL.name).write_bytes(MINIMAL.read_bytes())
+    other = cases_dir / "2099-acme-other.yaml"
+    other.write_text(MINIMAL.read_text(encoding="utf-8").replace("2099-acme-minimal", "2099-acme-other"), "utf-8")
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
     (docs / "about.md").write_text("# About\n", encoding="utf-8")
     (docs / "browse").mkdir()
-    (docs / "browse" / "gone.md").write_text("# gone\n", encoding="utf-8")
+    (docs / "browse" / "mine.md").write_text("# not generated\n", encoding="utf-8")
     first = render_site(cases_dir, docs, SETTINGS)
-    assert "feed.xml" in first.written and "data/cases.csv" in first.written
-    assert first.removed == ["browse/gone.md"]
+    assert "feed.xml" in first.written and "cases/2099-acme-other.md" in first.written
+    assert first.removed == []
+    other.unlink()
+    second = render_site(cases_dir, docs, SETTINGS)
+    assert second.removed == ["cases/2099-acme-other.md"]
     assert render_site(cases_dir, docs, SETTINGS).written == []
     assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n"
+    assert (docs / "browse" / "mine.md").read_text(encoding="utf-8") == "# not generated\n"
 
 
 def test_generate_is_deterministic() -> None:

@@ -1,5 +1,5 @@
 """``casebook build``: render the pages, build with ``mkdocs build --strict`` beside the old
-output, and swap the new output in only when the build succeeds.
+output, and swap the new output in only when the build succeeds and the output folder is ours.
 
 The MkDocs hook (site/hooks/casebook_hook.py) renders the same pages for ``mkdocs serve``; both
 read the cases folder from ``CASEBOOK_CASES`` so they always agree. Within ``build_site`` the
@@ -13,15 +13,16 @@ import contextlib
 import logging
 import os
 import re
-import shutil
-import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from casebook import staging
 from casebook.config_urls import check_env, check_mkdocs_config
+from casebook.ownership import SITE_MARKER, SITE_MARKER_TEXT, OutputError, check_site_out
 from casebook.progress import Progress
-from casebook.render import RenderResult, SiteSettings, render_site
+from casebook.render import GENERATED_DIRS, GENERATED_FILES, RenderResult, SiteSettings, render_site
 
 CASES_ENV = "CASEBOOK_CASES"
 
@@ -101,16 +102,22 @@ class _CountWarnings(logging.Handler):
 
     ``page`` is the page MkDocs is building (set by the ``on_pre_page`` event of ``events``); it
     locates warnings that do not name their page.
+
+    Only warnings logged by the thread that made the handler count: builds in other threads
+    have their own.
     """
 
     def __init__(self, docs_dir: Path, cases_dir: Path) -> None:
         super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
         self.docs_dir = docs_dir
         self.cases_dir = cases_dir
         self.messages: list[str] = []
         self.page: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
         message = record.getMessage()
         match = _DOC_FILE.search(message)
         source = match.group(1) if match else self.page
@@ -151,16 +158,18 @@ def build_site(
 ) -> tuple[Path, RenderResult]:
     """Render and build the site; return the output folder and what the render wrote.
 
-    ``progress`` hears of each phase (checking files, rendering, building pages); the caller
-    closes it.
+    The build renders into its own staging docs folder (``casebook.staging``), never into the
+    configured docs folder, so concurrent builds and ``mkdocs serve`` do not meet. ``progress``
+    hears of each phase (checking files, rendering, building pages); the caller closes it.
 
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
         RenderError: a case is invalid; nothing was built.
         ConfigURLError: a configured URL (site, repository, social link) is not http(s).
+        OutputError: the output folder is not ours to replace (``OutputRefusedError``) or a write
+            failed (disk full); the old output is left in place and no staging folder remains.
     """
     # Imported here so that `casebook validate` does not pay for importing MkDocs.
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -171,40 +180,48 @@ def build_site(
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
         check_mkdocs_config(config)  # a javascript: repository link would be on every page
-        progress = progress or Progress(enabled=False)
-        rendered = render_site(cases_dir, Path(config.docs_dir), settings_from_config(config), progress=progress)
+        docs_source = Path(config.docs_dir)
         target = Path(out_dir or config.site_dir).resolve()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-        config.site_dir = str(staging)
-        counter = _CountWarnings(Path(config.docs_dir), cases_dir)
-        config.plugins["casebook-warnings"] = counter.events()
-        logging.getLogger("mkdocs").addHandler(counter)
-        docs_key = str(Path(config.docs_dir).resolve())
-        _PRERENDERED[docs_key] = rendered
-        if progress.enabled:
-            config.plugins["casebook-progress"] = _progress_events(progress)
-        progress.note("starting MkDocs")
+        check_site_out(target, cases_dir=cases_dir, repository=Path(config_file).resolve().parent, docs_dir=docs_source)
         try:
-            build(config)
-            if counter.messages:
-                raise BuildError(counter.report())
-        except (MkDocsException, BuildError) as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            # MkDocs' own strict abort says only how many; say what and where.
-            raise BuildError(counter.report() if counter.messages else str(exc)) from exc
-        finally:
-            _PRERENDERED.pop(docs_key, None)
-            logging.getLogger("mkdocs").removeHandler(counter)
-    _swap(staging, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging.remove_stale(target)
+            with staging.staging(target) as work:
+                rendered = _build_in(work, config, cases_dir, docs_source, progress or Progress(enabled=False))
+                staging.publish(work / "site", target, work)
+        except OSError as exc:
+            raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from exc
     return target, rendered
 
 
-def _swap(staging: Path, target: Path) -> None:
-    # Two renames: the old output stays complete until the new one is in place.
-    retired = target.with_name(f".{target.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
+def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progress: Progress) -> RenderResult:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    docs, site = work / "docs", work / "site"
+    staging.copy_docs_sources(docs_source, docs, (*GENERATED_DIRS, *GENERATED_FILES))
+    # The staging docs are thrown away after the build: no fsync per page.
+    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False)
+    site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
+    config.docs_dir, config.site_dir = str(docs), str(site)
+    # Warnings name the configured docs folder: the staging copy is gone when they are read.
+    counter = _CountWarnings(docs_source, cases_dir)
+    config.plugins["casebook-warnings"] = counter.events()
+    logging.getLogger("mkdocs").addHandler(counter)
+    docs_key = str(docs.resolve())
+    _PRERENDERED[docs_key] = rendered
+    if progress.enabled:
+        config.plugins["casebook-progress"] = _progress_events(progress)
+    progress.note("starting MkDocs")
+    try:
+        build(config)
+        if counter.messages:
+            raise BuildError(counter.report())
+    except MkDocsException as exc:
+        # MkDocs' own strict abort says only how many; say what and where.
+        raise BuildError(counter.report() if counter.messages else str(exc)) from exc
+    finally:
+        _PRERENDERED.pop(docs_key, None)
+        logging.getLogger("mkdocs").removeHandler(counter)
+    (site / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+    return rendered

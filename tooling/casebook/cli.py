@@ -6,6 +6,7 @@ to bad input.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -50,6 +51,11 @@ class _SafeGroup(click.Group):
 @click.version_option(__version__, "--version", prog_name="casebook")
 def main() -> None:
     """Casebook: validate, analyse and publish customer-trust failure cases."""
+    # A file name that is not UTF-8 reaches messages as surrogate escapes; with a strict UTF-8
+    # stream (PYTHONIOENCODING=utf-8, CI) printing it was a traceback (#12). Escape it visibly.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()
@@ -126,7 +132,10 @@ def schema(mode: str) -> None:
         from casebook.atomic import write_text_atomic
 
         if current != text:
-            write_text_atomic(target, text)
+            try:
+                write_text_atomic(target, text)
+            except OSError as exc:
+                raise UsageFailure(f"cannot write {target}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {target}")
         else:
             click.echo(f"{target} is up to date")

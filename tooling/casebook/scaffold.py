@@ -92,7 +92,14 @@ def write_scaffold(new: NewCase, cases_dir: Path, template: Path | None = None) 
     cases_dir.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(text)
+            try:
+                handle.write(text)
+                handle.flush()
+            except BaseException:
+                target.unlink(missing_ok=True)  # ours, just created: never leave half a case (#12)
+                raise
     except FileExistsError as exc:
         raise ScaffoldError(f"{target} already exists; edit it instead") from exc
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,20 +51,42 @@ def is_case_file(path: Path) -> bool:
     return path.suffix in CASE_SUFFIXES and not path.name.startswith(("_", "."))
 
 
+def _case_files(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.is_file() and is_case_file(p))
+
+
+def check_corpus_folder(folder: Path) -> None:
+    """Check that ``folder`` is a folder holding at least one case file.
+
+    Raises:
+        UsageError: it is missing, not a folder, or holds no case (``_TEMPLATE.yaml`` is no case).
+    """
+    if not folder.exists():
+        raise UsageError(f"no such cases folder: {folder}")
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder; give the folder that holds the case files")
+    if next(_case_files(folder), None) is None:
+        raise UsageError(f"no case files in {folder}: a case is a *.yaml file whose name does not start with '_'")
+
+
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
     """Turn files and folders into a sorted list of case files.
 
     Raises:
-        UsageError: a path does not exist.
+        UsageError: a path does not exist, or a folder holds no case file.
     """
     files: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for found in path.rglob("*"):
-                if is_case_file(found) and not found.is_file():
-                    _refuse_bad_link(found)
-                elif found.is_file() and is_case_file(found):
-                    files.add(found)
+            found: set[Path] = set()
+            for entry in path.rglob("*"):
+                if is_case_file(entry) and not entry.is_file():
+                    _refuse_bad_link(entry)
+                elif entry.is_file() and is_case_file(entry):
+                    found.add(entry)
+            if not found:
+                check_corpus_folder(path)
+            files.update(found)
         elif path.is_file():
             files.add(path)
         else:

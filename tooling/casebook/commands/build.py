@@ -7,20 +7,15 @@ from pathlib import Path
 import click
 
 from casebook.build import BuildError, build_site
-from casebook.commands import cases_option
+from casebook.commands import UsageFailure, cases_option, corpus_dir
 from casebook.config_urls import ConfigURLError, check_url
+from casebook.ownership import OutputError, check_render_out
 from casebook.progress import for_stderr
 from casebook.render import RenderError, SiteSettings, render_site
 from casebook.reporters import report_text
-from casebook.resources import default_cases_dir, project_root
+from casebook.resources import project_root
 from casebook.terminal import safe
 from casebook.validation import CheckResult, UsageError
-
-
-class _UsageFailure(click.ClickException):
-    """A usage problem (here: a configured URL that is not http(s)): exit status 2."""
-
-    exit_code = 2
 
 
 def _fail_invalid(exc: RenderError) -> None:
@@ -52,23 +47,31 @@ def _fail_invalid(exc: RenderError) -> None:
 )
 @click.option("--edit-path", default="edit/main/", show_default=True, help="Edit path under --repo-url.")
 def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, edit_path: str) -> None:
-    """Write the generated pages and data files into a docs folder, without MkDocs."""
+    """Write the generated pages and data files into a docs folder, without MkDocs.
+
+    Only files this command wrote before (listed in OUT/.casebook-render.json) are replaced or
+    removed; a folder holding anything else at a generated path is refused (exit 2).
+    """
     try:
         check_url("--site-url (CASEBOOK_SITE_URL)", site_url)
         check_url("--repo-url (CASEBOOK_REPO_URL)", repo_url)
         check_url("--edit-path", edit_path, relative_ok=True)
     except ConfigURLError as exc:
-        raise _UsageFailure(str(exc)) from exc
+        raise UsageFailure(str(exc)) from exc
     settings = SiteSettings(site_url=site_url, repo_url=repo_url, edit_uri=edit_path if repo_url else "")
+    corpus = corpus_dir(cases_dir)
     progress = for_stderr()
     try:
-        result = render_site(cases_dir or default_cases_dir(), out_dir, settings, progress=progress)
+        check_render_out(out_dir, cases_dir=corpus)
+        result = render_site(corpus, out_dir, settings, progress=progress, replace_unlisted=False)
     except RenderError as exc:
         progress.close()
         _fail_invalid(exc)
         return
-    except UsageError as exc:  # a symbolic link loop in the cases folder, for one
-        raise _UsageFailure(str(exc)) from exc
+    except (OutputError, UsageError) as exc:  # UsageError: a symbolic link loop in the cases folder, for one
+        raise UsageFailure(safe(str(exc))) from exc
+    except OSError as exc:
+        raise UsageFailure(safe(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}")) from exc
     finally:
         progress.close()
     click.echo(f"{len(result.pages)} files: {len(result.written)} written, {len(result.removed)} removed")
@@ -91,20 +94,20 @@ def render(cases_dir: Path | None, out_dir: Path, site_url: str, repo_url: str, 
 def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None) -> None:
     """Render the pages and build the site with `mkdocs build --strict`.
 
-    The new site replaces the old one only when the build succeeds.
+    The new site replaces the old one only when the build succeeds, and only when --out is new,
+    empty or a site Casebook built (it holds .casebook-site); anything else is refused (exit 2).
     """
+    corpus = corpus_dir(cases_dir)
     progress = for_stderr()
     try:
-        target, rendered = build_site(
-            config_file or project_root() / "mkdocs.yml", cases_dir or default_cases_dir(), out_dir, progress=progress
-        )
+        target, rendered = build_site(config_file or project_root() / "mkdocs.yml", corpus, out_dir, progress=progress)
     except RenderError as exc:
         progress.close()
         _fail_invalid(exc)
         return
-    except (ConfigURLError, UsageError) as exc:
+    except (ConfigURLError, UsageError, OutputError) as exc:
         progress.close()
-        raise _UsageFailure(str(exc)) from exc
+        raise UsageFailure(safe(str(exc))) from exc
     except BuildError as exc:
         progress.close()
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc

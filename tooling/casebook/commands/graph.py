@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from casebook.atomic import write_text_atomic
+from casebook.commands import cases_option, corpus_dir
 from casebook.graph import analyse_corpus, render_chain_svg
 from casebook.graph.export import chain_to_dot, chain_to_json, describe_chain
 from casebook.graph.patterns_svg import render_patterns_svg
@@ -89,9 +90,7 @@ _OUTPUT = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write here (atomically) instead of to standard output.",
 )
-_CASES = click.option(
-    "--cases", "cases_dir", type=click.Path(path_type=Path), help="Folder to look case ids up in (default: cases/)."
-)
+_CASES = cases_option("Folder to look case ids up in (default: cases/).")
 
 
 @click.command("graph")
@@ -128,7 +127,7 @@ def show_command(case: str, cases_dir: Path | None) -> None:
 
 
 @click.command("patterns")
-@click.option("--cases", "cases_dir", type=click.Path(path_type=Path), help="Corpus folder (default: cases/).")
+@cases_option("Corpus folder (default: cases/).")
 @click.option(
     "--format",
     "fmt",
@@ -140,9 +139,7 @@ def show_command(case: str, cases_dir: Path | None) -> None:
 @_OUTPUT
 def patterns_command(cases_dir: Path | None, fmt: str, output: Path | None) -> None:
     """Count patterns across the corpus: stage transitions, first breaks, failure modes by stage."""
-    folder = cases_dir or default_cases_dir()
-    if not folder.is_dir():
-        raise UsageFailure(f"no such folder: {folder}")
+    folder = corpus_dir(cases_dir)
     analysis = analyse_corpus(_checked([folder]).cases)
     if fmt == "svg":
         emit(render_patterns_svg(analysis), output)

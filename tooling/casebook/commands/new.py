@@ -26,7 +26,7 @@ def _ask(value: str | int | None, prompt: str, kind: type = str) -> object:
 @click.option("--year", type=int, help="Year the failure became public.")
 @click.option("--title", help="Headline for the case, in your own words.")
 @click.option("--slug", help="Short words for the file name, e.g. 'buzz'.")
-@cases_option()
+@cases_option(require_cases=False)
 def new(
     organization: str | None, year: int | None, title: str | None, slug: str | None, cases_dir: Path | None
 ) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from casebook.commands import cases_option
+from casebook.commands import UsageFailure, cases_option, corpus_dir
 from casebook.reporters import report_text
-from casebook.resources import default_cases_dir
 from casebook.stats import coverage, format_coverage
 from casebook.validation import UsageError, load_corpus
 
@@ -24,9 +23,9 @@ def stats(cases_dir: Path | None, fmt: str) -> None:
     Invalid cases are reported as `casebook validate` reports them and left out of the figures.
     """
     try:
-        result = load_corpus(cases_dir or default_cases_dir())
+        result = load_corpus(corpus_dir(cases_dir))
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise UsageFailure(str(exc)) from exc
     if result.diagnostics:
         click.echo(report_text(result), err=True, nl=False)
     report = coverage(result.cases)

@@ -8,6 +8,8 @@ from typing import Any
 import click
 import yaml
 
+from casebook.atomic import write_text_atomic
+from casebook.commands import UsageFailure
 from casebook.resources import default_cases_dir, project_root
 from casebook.synth import synth_corpus
 from casebook.terminal import safe
@@ -32,7 +34,8 @@ def write_corpus(count: int, seed: int, out_dir: Path) -> int:
     """Write ``count`` cases into ``out_dir``; return how many files changed.
 
     Files whose text is already right are left alone, so regenerating a cached corpus is cheap.
-    The corpus is scratch data: plain writes, no fsync per file.
+    The corpus is scratch data: no fsync per file, but each file is written atomically, so a
+    full disk leaves whole files or none (never a truncated case).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     changed = 0
@@ -40,7 +43,7 @@ def write_corpus(count: int, seed: int, out_dir: Path) -> int:
         target = out_dir / f"{data['id']}.yaml"
         text = render_case(data)
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            write_text_atomic(target, text, fsync=False)
             changed += 1
     return changed
 
@@ -58,5 +61,8 @@ def synth(count: int, seed: int, out_dir: Path) -> None:
     """
     if _inside_real_corpus(out_dir):
         raise click.UsageError("synthetic cases never go into the real corpus (cases/); choose another --out")
-    changed = write_corpus(count, seed, out_dir)
+    try:
+        changed = write_corpus(count, seed, out_dir)
+    except OSError as exc:
+        raise UsageFailure(safe(f"cannot write {exc.filename or out_dir}: {exc.strerror or exc}")) from exc
     click.echo(safe(f"wrote {count} synthetic cases to {out_dir} ({changed} changed)"))

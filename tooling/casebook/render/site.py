@@ -1,4 +1,4 @@
-"""Render the whole corpus into the docs folder: write what changed, delete what is stale."""
+"""Render the whole corpus into the docs folder: write what changed, remove what it wrote before and no longer generates."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
+from casebook.ownership import OutputRefusedError
 from casebook.progress import Progress
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
@@ -20,12 +21,13 @@ from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
+from casebook.render.manifest import read_manifest, write_manifest
 from casebook.render.patterns import patterns_page
 from casebook.render.references import reference_pages
 from casebook.validation import load_corpus
 
 GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
-"""Folders under docs_dir that the renderer owns; they are git-ignored and pruned of stale files."""
+"""Folders under docs_dir that the renderer writes into; they are git-ignored."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
 """Single files the renderer owns outside those folders (git-ignored too)."""
@@ -99,27 +101,54 @@ def build_pages(
 
 
 def render_site(
-    cases_dir: Path, docs_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases_dir: Path,
+    docs_dir: Path,
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    replace_unlisted: bool = True,
+    durable: bool = True,
 ) -> RenderResult:
     """Write the generated files under ``docs_dir``; unchanged files are left alone.
 
-    ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+    Only files listed in the previous run's manifest (``casebook.render.manifest``) are ever
+    removed. ``replace_unlisted=False`` (``casebook render --out``) also refuses to overwrite an
+    existing file that the manifest does not list, since Casebook did not write it.
+    ``durable=False`` skips the fsync per file, for a build's throw-away staging docs folder.
+    ``progress``
+    hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+
+    Raises:
+        RenderError: a case is invalid; nothing was written.
+        OutputRefusedError: the folder holds files of someone else's at generated paths.
+        OSError: a write failed; every file written is whole, the manifest covers all of them.
     """
     progress = progress or Progress(enabled=False)
     pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
+    previous = read_manifest(docs_dir)
+    if not replace_unlisted:
+        clashes = [p for p in sorted(pages) if p not in previous and _occupied(docs_dir / p)]
+        if clashes:
+            raise OutputRefusedError(
+                f"refusing to render into {docs_dir}: {len(clashes)} files Casebook did not write would be "
+                f"replaced (first: {clashes[0]}); choose a new or empty folder for --out"
+            )
+    # Listed before they are written, so an interrupted run can still prune them next time.
+    write_manifest(docs_dir, previous | pages.keys())
     out = RenderResult(pages=pages, diagnostics=diagnostics)
     progress.start("writing", len(pages), "files")
     for relative, content in sorted(pages.items()):
-        if write_if_changed(docs_dir / relative, content):
+        if write_if_changed(docs_dir / relative, content, fsync=durable):
             out.written.append(relative)
         progress.advance()
-    stale = [docs_dir / name for name in GENERATED_FILES if name not in pages]
-    for folder in GENERATED_DIRS:
-        root = docs_dir / folder
-        if root.exists():
-            stale += [p for p in sorted(root.rglob("*")) if p.relative_to(docs_dir).as_posix() not in pages]
-    for path in stale:
-        if path.is_file():
+    for relative in sorted(previous - pages.keys()):
+        path = docs_dir / relative
+        if path.is_file() and not path.is_symlink():
             path.unlink()
-            out.removed.append(path.relative_to(docs_dir).as_posix())
+            out.removed.append(relative)
+    write_manifest(docs_dir, pages.keys())
     return out
+
+
+def _occupied(path: Path) -> bool:
+    return path.exists() or path.is_symlink()

@@ -1,0 +1,50 @@
+"""The render manifest: which files ``casebook render`` generated, so it never prunes anything else.
+
+``render`` used to delete every file in its generated folders that it had not just written; run on
+a repository root that removed every ``cases/*.yaml`` (issue #12). Now it removes only the files
+listed here by its previous run. The manifest is read as untrusted input: an entry that is
+absolute, climbs out with ``..`` or leads outside the folder through a link is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from casebook.atomic import write_text_atomic
+from casebook.ownership import RENDER_MANIFEST, OutputRefusedError
+
+_KIND = "casebook render"
+
+
+def read_manifest(docs_dir: Path) -> set[str]:
+    """The docs-relative paths the previous render wrote into ``docs_dir`` (empty if none).
+
+    Raises:
+        OutputRefusedError: a manifest exists but is not one Casebook wrote.
+    """
+    path = docs_dir / RENDER_MANIFEST
+    if not path.exists() and not path.is_symlink():
+        return set()
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError) as exc:
+        raise OutputRefusedError(f"cannot read {path} ({exc}); remove it if Casebook did not write it") from exc
+    files = data.get("files") if isinstance(data, dict) and data.get("generator") == _KIND else None
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise OutputRefusedError(f"{path} is not a Casebook render manifest; remove it or choose another --out")
+    return {f for f in files if _inside(docs_dir, f)}
+
+
+def _inside(docs_dir: Path, entry: str) -> bool:
+    pure = PurePosixPath(entry)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in entry or "\0" in entry:
+        return False
+    return (docs_dir / pure).resolve().is_relative_to(docs_dir.resolve())
+
+
+def write_manifest(docs_dir: Path, files: Iterable[str]) -> None:
+    """Record ``files`` as what Casebook generated in ``docs_dir`` (atomically)."""
+    text = json.dumps({"generator": _KIND, "files": sorted(set(files))}, indent=0, ensure_ascii=False)
+    write_text_atomic(docs_dir / RENDER_MANIFEST, text + "\n")
