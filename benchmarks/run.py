@@ -2,7 +2,9 @@
 
 For each corpus size: the libyaml parse-only baseline, ``casebook validate`` (in process and as a
 command), check-jsonschema on the same files and schema, one changed file in the corpus, and
-chain graphs; for each site size, a full ``casebook build`` with the sizes of what it wrote.
+chain graphs; for each site size, a full ``casebook build`` with the sizes of what it wrote, the
+edit loop (one case changed, rebuilt into the same output with the build cache) and the bytes a
+browser fetches per search query (``benchmarks.search_bytes``).
 Every measurement is a child process of this one (``benchmarks.measure``); corpora are generated
 by ``casebook synth`` and cached under ``build/bench/``.
 
@@ -90,35 +92,69 @@ def output_sizes(out: Path, count: int) -> dict[str, Any]:
     pages = [p for p in files if p.name == "index.html"]
     case_pages = sorted(p.stat().st_size for p in (out / "cases").glob("*/index.html"))
     largest = max(pages, key=lambda p: p.stat().st_size)
-    indexes = {"search/search_index.json": out / "search" / "search_index.json"}
-    indexes.update({f"filter/{p.name}": p for p in sorted((out / "filter").glob("*.json"))})
+    indexes = {f"filter/{p.name}": p for p in sorted((out / "filter").glob("*.json"))}
+    bundle = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
     return {
         "bytes": sum(p.stat().st_size for p in files),
         "files": len(files),
         "indexes": {name: (p.stat().st_size, _gz(p)) for name, p in indexes.items() if p.is_file()},
+        "pagefind": (sum(p.stat().st_size for p in bundle), len(bundle)),
         "case_page": (out / "cases" / case_id(min(1, count - 1)) / "index.html").stat().st_size,
         "case_page_median": case_pages[len(case_pages) // 2] if case_pages else 0,
         "largest_page": (largest.relative_to(out).as_posix(), largest.stat().st_size),
     }
 
 
-def site_stage(folder: Path, cache: Path, count: int, runs: int) -> dict[str, Any]:
-    """Build the site ``runs`` times from a clean copy of mkdocs.yml and site/; measure the last output."""
+def _edit_title(case_file: Path, n: int) -> None:
+    """Change one case's title (a different title each time), as a contributor's edit would."""
+    lines = case_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("title: "):
+            value = line.rstrip("\n")
+            quote = value[-1] if value[-1] in "'\"" else ""
+            base = (value[:-1] if quote else value).split(" (edit ")[0]
+            lines[i] = f"{base} (edit {n}){quote}\n"
+            break
+    case_file.write_text("".join(lines), encoding="utf-8")
+
+
+def site_stage(folder: Path, cache: Path, count: int, runs: int, edits: int) -> dict[str, Any]:
+    """Build the site ``runs`` times from a clean copy of mkdocs.yml and site/ (no build cache);
+    then change one case ``edits`` times, rebuilding into the same output with the cache each time
+    (the edit loop); measure the last output and what a search fetches from it."""
     work = cache / f"site-{count}"
-    project, out = work / "project", work / "out"
+    project, out, cases = work / "project", work / "out", work / "cases"
+    shutil.rmtree(cases, ignore_errors=True)
+    shutil.copytree(folder, cases)  # the edits must not touch the cached corpus
     built: list[Any] = []
     for n in range(runs):
         _log(f"site build at {count} cases (run {n + 1} of {runs})")
-        shutil.rmtree(project, ignore_errors=True)
+        shutil.rmtree(project, ignore_errors=True)  # and with it the build cache (project/.cache)
         project.mkdir(parents=True)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         skip = shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES, "__pycache__")
         shutil.copytree(ROOT / "site", project / "site", ignore=skip)
         try:
-            built.append(run_child(child_argv("site", str(folder), str(project), str(out))))
+            built.append(run_child(child_argv("site", str(cases), str(project), str(out))))
         except StageFailedError as exc:
             return {"error": str(exc)}
-    return {"build": Sample(built), "sizes": output_sizes(out, count)}
+    rebuilt: list[Any] = []
+    for n in range(edits):
+        _log(f"edit loop at {count} cases: one changed case (run {n + 1} of {edits})")
+        _edit_title(cases / f"{case_id(min(1, count - 1))}.yaml", n)
+        try:
+            rebuilt.append(run_child(child_argv("site", str(cases), str(project), str(out))))
+        except StageFailedError as exc:
+            return {"error": str(exc)}
+    result: dict[str, Any] = {"build": Sample(built), "sizes": output_sizes(out, count)}
+    if rebuilt:
+        result["edit"] = Sample(rebuilt)
+    _log(f"search bytes per query at {count} cases")
+    try:
+        result["search"] = run_child([sys.executable, "-m", "benchmarks.search_bytes", str(out)]).report
+    except StageFailedError as exc:
+        result["search"] = {"error": str(exc)[-300:]}
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         if count in sizes:
             results["stages"][count] = validation_stages(folder, count, args.repeat, big_runs)
         if count in site_sizes:
-            results["site"][count] = site_stage(folder, args.cache, count, big_runs)
+            results["site"][count] = site_stage(folder, args.cache, count, big_runs, args.repeat)
     results["elapsed"] = time.perf_counter() - started
     results["load_after"] = machine()["load"]
     results["command"] = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])

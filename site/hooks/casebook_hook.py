@@ -10,22 +10,25 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 from casebook.build import cases_dir_from_env, prerendered, settings_from_config
+from casebook.build_cache import open_cache
 from casebook.config_urls import ConfigURLError, check_mkdocs_config
 from casebook.ownership import OutputError
+from casebook.page_cache import BLANK, PageCache, nav_signature
 from casebook.render import RenderError, render_site
-from casebook.render.search_trim import searched_part, strip_search_attributes
 from casebook.render.svg_slots import lift_svgs, restore_svgs
+from casebook.search_index import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 
 # SVGs taken out of each page's Markdown, by page source path, until the page is written.
 _LIFTED: dict[str, list[str]] = {}
-# Whole page HTML while Material's search reads only its searched part (casebook.render.search_trim).
-_WHOLE: dict[str, tuple[str, str]] = {}
+# Finished case pages from earlier builds (casebook.page_cache), for the build now running.
+_PAGES: list[PageCache] = []
 
 
 def on_config(config: Any) -> Any:
@@ -43,8 +46,17 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _close_pages(*, prune: bool) -> None:
+    while _PAGES:
+        _PAGES.pop().close(prune=prune)
+
+
 def on_pre_build(config: Any) -> None:
     """Render generated pages into docs_dir; invalid cases stop the build with located errors."""
+    _close_pages(prune=False)
+    pages = PageCache.open(config)
+    if pages is not None:
+        _PAGES.append(pages)
     root = Path(config.config_file_path).parent
     # `casebook build` has just rendered these pages; only their warnings are left to report.
     result = prerendered(Path(config.docs_dir))
@@ -53,7 +65,10 @@ def on_pre_build(config: Any) -> None:
             log.warning(diagnostic.format())
         return
     try:
-        result = render_site(cases_dir_from_env(root / "cases"), Path(config.docs_dir), settings_from_config(config))
+        cache = open_cache(root, "corpus")  # `mkdocs serve` redoes only what an edit changed (issue 15)
+        result = render_site(
+            cases_dir_from_env(root / "cases"), Path(config.docs_dir), settings_from_config(config), cache=cache
+        )
     except RenderError as exc:
         for diagnostic in exc.diagnostics:
             log.error(diagnostic.format())
@@ -64,47 +79,54 @@ def on_pre_build(config: Any) -> None:
         log.warning(diagnostic.format())
 
 
+def on_nav(nav: Any, *, config: Any, files: Any) -> Any:
+    """The page cache keys every page by the navigation it shows (casebook.page_cache)."""
+    if _PAGES:
+        _PAGES[0].nav = nav_signature(nav)
+    return nav
+
+
+def on_env(env: Any, *, config: Any, files: Any) -> Any:
+    """Give cached pages their blank template (casebook.page_cache)."""
+    env.loader = ChoiceLoader([DictLoader({BLANK: ""}), env.loader])
+    return env
+
+
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
-    """Take inline SVGs out before Markdown and search parse the page (casebook.render.svg_slots)."""
+    """Use a cached page's HTML if its inputs are unchanged; else take inline SVGs out before
+    Markdown parses the page (casebook.render.svg_slots)."""
+    if _PAGES:
+        markdown = _PAGES[0].before_markdown(markdown, page)
     text, lifted = lift_svgs(markdown)
     if lifted:
         _LIFTED[page.file.src_uri] = lifted
     return text
 
 
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    """A cached page keeps the anchors and anchor links MkDocs checks (casebook.page_cache)."""
+    if _PAGES:
+        _PAGES[0].after_render(page, files)
+    return html
+
+
+@event_priority(-100)  # after every other handler: a cached page is the final HTML
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    """Put the page's SVGs back into its finished HTML."""
-    return restore_svgs(output, _LIFTED.pop(page.file.src_uri, []))
+    """Put the page's SVGs back into its finished HTML; serve or store it through the page cache."""
+    output = restore_svgs(output, _LIFTED.pop(page.file.src_uri, []))
+    return _PAGES[0].after_page(output, page) if _PAGES else output
 
 
-@event_priority(100)  # before Material's search plugin (priority 0) reads page.content
-def _show_search_its_part(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-    part = searched_part(page.content or "")
-    if part is not None:
-        _WHOLE[page.file.src_uri] = (page.content, part)
-        page.content = part
-    return context
+def on_post_build(config: Any) -> None:
+    """Index the written site with Pagefind (casebook.search_index), for `casebook build` and `mkdocs serve`."""
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as exc:
+        _close_pages(prune=False)
+        raise PluginError(str(exc)) from exc
+    _close_pages(prune=True)
 
 
-def _search_strips_attributes(config: Any) -> bool:
-    return any(
-        type(plugin).__module__.startswith("material.plugins.search") and plugin.config.enabled
-        for plugin in config.plugins.values()
-    )
-
-
-@event_priority(-100)  # after every other on_page_context, before the template renders the page
-def _restore_whole_page(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-    whole, part = _WHOLE.pop(page.file.src_uri, (None, None))
-    if whole is None or part is None:
-        return context
-    rest = whole[len(part) :]
-    if _search_strips_attributes(config):
-        part, rest = strip_search_attributes(part), strip_search_attributes(rest)
-    if page.content != part:
-        raise PluginError(f"{page.file.src_uri}: page content changed unexpectedly during on_page_context")
-    page.content = part + rest
-    return context
-
-
-on_page_context = CombinedEvent(_show_search_its_part, _restore_whole_page)
+def on_build_error(error: Exception) -> None:
+    """Stop the page cache listening; keep every entry (the build did not finish)."""
+    _close_pages(prune=False)

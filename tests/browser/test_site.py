@@ -1,4 +1,4 @@
-"""The built site in Chromium: search, the filter, graph links, offline and accessible."""
+"""The built site in Chromium: the filter, graph links, offline and accessible (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -20,22 +20,6 @@ def _clean(watch: Watch) -> None:
     assert watch.external == [], "requests left 127.0.0.1"
     assert watch.errors == [], "console or page errors"
     assert watch.dialogs == []
-
-
-@pytest.mark.parametrize("query", ["UAL Corporation", "Irlweg"], ids=["organization-alias", "event-title"])
-def test_search_finds_a_case(site: BuiltSite, page: tuple[Page, Watch], query: str) -> None:
-    """Material's search, offline, finds a case by an alias of its organization and by a word only
-    one of its event titles holds (ADR 0006)."""
-    tab, watch = page
-    tab.goto(site.url)
-    search = tab.locator("input.md-search__input")
-    search.click()
-    # The index loads in a web worker; a query typed before it is ready is not re-run.
-    expect(tab.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=15_000)
-    search.press_sequentially(query)
-    result = tab.locator(f'.md-search-result a[href*="{UBG}"]').first
-    expect(result).to_be_visible(timeout=10_000)
-    _clean(watch)
 
 
 def test_filter_finds_a_case_by_event_text(site: BuiltSite, page: tuple[Page, Watch]) -> None:

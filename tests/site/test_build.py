@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from casebook.build import BuildError, build_site
+from casebook.build_cache import CACHE_ENV
 from casebook.cli import main
 from casebook.codes import CODES
 from casebook.progress import Progress
-from casebook.render import RenderError, search_trim, svg_slots
+from casebook.render import RenderError, svg_slots
 from casebook.render import site as site_module
 from tests.sites import copy_project
 from tests.unit.test_progress import FakeTTY
@@ -139,13 +140,13 @@ def test_build_shows_progress_on_a_terminal(project: Path, monkeypatch: pytest.M
     assert text.endswith("\r")
 
 
-def test_svg_lifting_and_search_trim_change_no_byte(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hook's two speed-ups (SVG kept from Markdown and search, search shown its part) change no output."""
+def test_svg_lifting_changes_no_byte(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook's speed-up (SVG kept out of the Markdown pass) changes no output."""
+    monkeypatch.setenv(CACHE_ENV, "off")  # both builds must do the whole work
     fast, _ = build_site(project / "mkdocs.yml", REAL, project / "fast")
     with monkeypatch.context() as patch:
         never = re.compile(r"(?!)")
         patch.setattr(svg_slots, "_SVG", never)
-        patch.setattr(search_trim, "_HEADING", never)
         plain, _ = build_site(project / "mkdocs.yml", REAL, project / "plain")
     files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
     assert files == sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")

@@ -1,17 +1,20 @@
-"""The built fixture site: a page per case with its parts, every link resolves, lean search index."""
+"""The built fixture site: a page per case with its parts, every link resolves, the Pagefind index."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from casebook.codes import CODES
-from casebook.render.case_page import SEARCH_LEAD, split_lead
+from casebook.countries import country_name
 from casebook.render.facets import FACETS
 from casebook.render.references import load_schema, walk
+from casebook.search_index import index_site
 from casebook.vocabulary import load_vocabulary
 from tests.site.linkcheck import check_links, parse
 from tests.sites import BuiltSite, build_fixture_site, copy_project
@@ -108,24 +111,56 @@ def test_reference_pages_cover_schema_and_codes(site: BuiltSite) -> None:
         assert f'id="{code.lower()}"' in codes
 
 
-def test_search_index_has_one_lean_entry_per_case(site: BuiltSite) -> None:
-    """Each case gives search one entry: title, summary, organization and event titles (ADR 0006)."""
-    index = json.loads(site.page("search/search_index.json"))
-    case_docs = [doc for doc in index["docs"] if doc["location"].startswith("cases/")]
-    locations = {doc["location"] for doc in case_docs}
-    assert {f"cases/{c.id}/" for c in site.cases} <= locations
-    assert all(loc == "cases/" or (loc.count("/") == 2 and "#" not in loc) for loc in locations), locations
+def test_pagefind_indexes_each_case_once_with_its_searched_parts(site: BuiltSite) -> None:
+    """The Pagefind bundle (ADR 0008) holds one record per case page and no other page; a record has
+    the title, organization and aliases, summary, event descriptions and lessons, the event
+    anchors for sub-results, the meta and the filters, and none of the sources, cite box or event
+    meta lines."""
+    bundle = site.root / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(site.cases)
+    records = {}
+    for path in (bundle / "fragment").iterdir():
+        record = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
+        records[record["url"]] = record
+    assert sorted(records) == sorted(f"/cases/{c.id}/" for c in site.cases)
     case = next(c for c in site.cases if c.id == "2009-united-breaks-guitars")
-    entry = next(doc for doc in case_docs if doc["location"] == f"cases/{case.id}/")
-    _head, tail = split_lead(case.summary)
-    assert tail == ""
-    assert case.organization.name in entry["text"] and " ".join(case.summary.split())[-40:] in entry["text"]
-    assert "Irlweg" in entry["text"]  # a word only an event title holds
-    assert len(entry["text"]) < SEARCH_LEAD + 200 * len(case.chain)
-    text = json.dumps(case_docs)
-    assert "customer-relations employee" not in text  # event descriptions are not indexed
-    assert "@misc" not in text and "CSL-JSON" not in text
-    assert not any(doc["location"].startswith(("browse/", "filter/", "patterns/")) for doc in index["docs"])
+    record = records[f"/cases/{case.id}/"]
+    content = record["content"]
+    for alias in case.organization.aliases:
+        assert alias in content
+    assert " ".join(case.summary.split())[:60] in content
+    event = next(e for e in case.chain if "tarmac" in e.description)
+    assert "tarmac" in content and case.analysis.lessons[0].text[:40] in content
+    assert {"element": "h3", "id": f"event-{event.id}"}.items() <= next(
+        a for a in record["anchors"] if a["id"] == f"event-{event.id}"
+    ).items()
+    assert "¶" not in content and "@misc" not in content and "CSL-JSON" not in content
+    assert case.sources[0].title not in content  # sources are not searched
+    assert record["meta"] == {"title": case.title, "organization": case.organization.name, "year": str(case.year)}
+    assert record["filters"]["year"] == [str(case.year)]
+    assert record["filters"]["region"] == sorted(country_name(r) for r in case.regions)
+    assert set(record["filters"]) == {
+        "first break stage",
+        "break stage",
+        "failure mode",
+        "sector",
+        "region",
+        "year",
+        "verdict",
+        "touch and scale",
+    }
+    assert not (bundle / "pagefind-ui.js").exists()  # the site has its own search box
+
+
+def test_pagefind_bundle_is_reproducible(site: BuiltSite, tmp_path: Path) -> None:
+    """Pagefind run again on the same site writes the same bytes (casebook.pagefind_canon)."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    index_site(copy)
+    ours = {p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()}
+    theirs = {p.relative_to(site.root): p.read_bytes() for p in (site.root / "pagefind").rglob("*") if p.is_file()}
+    assert ours == theirs
 
 
 def test_same_corpus_builds_byte_identical_pages(site: BuiltSite, tmp_path: Path) -> None:

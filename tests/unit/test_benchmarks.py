@@ -41,11 +41,18 @@ def test_tiny_run_writes_every_validation_section(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_tiny_run_with_a_site(tmp_path: Path) -> None:
-    """With a site size, the build, its phases and what a browser loads are reported."""
+    """With a site size, the build, its phases, what a browser loads, the edit loop and the bytes per
+    search query (in Chromium) are reported."""
     text = _run(tmp_path)
-    assert "\n## Site build\n" in text and "\n## What a browser loads\n" in text
-    assert "search/search_index.json" in text and "filter/cases.json" in text
+    for heading in ("Site build", "What a browser loads", "Edit loop", "Search bytes per query"):
+        assert f"\n## {heading}\n" in text
+    assert "`pagefind/`" in text and "filter/cases.json" in text
     assert "case page HTML flat" in text
+    edit_row = next(line for line in text.splitlines() if line.startswith("| 5 |") and "%" in line)
+    assert edit_row.count("|") == 7
+    search_row = text.split("\n## Search bytes per query\n", 1)[1].split("\n| 5 |", 1)[1].split("\n", 1)[0]
+    assert "not measured" not in search_row and " KB" in search_row  # a real search fetched something
+    assert "not measured at 1,000 or 10,000" in text
 
 
 def test_ratios_pair_sizes_ten_times_apart() -> None:

@@ -1,4 +1,4 @@
-"""What keeps the site usable at 10,000 cases: bounded lists, lean search entries, a compact filter index."""
+"""What keeps the site usable at 10,000 cases: bounded lists, case pages independent of corpus size, a compact filter index."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from casebook.model import Case, build_case
 from casebook.render import Corpus, generate
-from casebook.render import case_page as case_page_module
 from casebook.render.browse import BROWSE_LIMIT, facet_page
-from casebook.render.case_page import LEAN_LEAD, SEARCH_LEAD, split_lead
+from casebook.render.case_chain import chain_section
+from casebook.render.case_page import case_page
 from casebook.render.facets import FACET_BY_KEY, FACETS
 from casebook.render.filter_index import filter_index, filter_text
 from casebook.render.guides import COVERAGE_LIMIT, coverage_page
@@ -51,34 +51,30 @@ def test_generated_pages_stay_bounded(corpus: Corpus) -> None:
             assert section.count("](../cases/") <= BROWSE_LIMIT
 
 
-def test_every_case_section_is_left_out_of_search(corpus: Corpus) -> None:
-    """Every sub-heading of a case page is excluded; the lead and the event titles are searched."""
+def test_a_case_page_marks_only_its_searched_parts_for_pagefind(corpus: Corpus) -> None:
+    """Pagefind indexes the marked parts (ADR 0008): the hidden title block, the lead, the
+    timeline and the lessons; the event meta lines and sources inside them are ignored."""
     case = corpus.cases[0]
     page = generate(list(corpus.cases))[f"cases/{case.id}.md"]
-    headings = re.findall(r"^#{2,6} .*$", page, flags=re.MULTILINE)
-    assert headings and all("data-search-exclude" in h for h in headings), headings
-    assert f'<p class="cb-lead">{" ".join(case.summary.split())}</p>' in page
-    assert 'class="cb-search-terms" hidden>' in page
+    bodies = re.findall(r"<(\w+) class=\"([\w-]+)\"[^>]*data-pagefind-body", page)
+    assert [cls for _tag, cls in bodies] == ["cb-pagefind", "cb-lead", "cb-timeline", "cb-lessons"]
+    assert f"{' '.join(case.summary.split())}</p>" in page
+    assert page.count('cb-event-meta" data-pagefind-ignore') == len(case.chain)
+    assert "data-search-exclude" not in page
 
 
-def test_a_large_corpus_searches_only_the_summary_opening(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above FULL_TEXT_CASES a case gives search its summary's opening only, and no event titles."""
-    monkeypatch.setattr(case_page_module, "FULL_TEXT_CASES", 100)
+def test_a_case_page_does_not_depend_on_the_corpus_size(corpus: Corpus) -> None:
+    """Issue 15 item 3: the same case, with the same related and similar cases shown, renders the
+    same page in a small corpus and a large one (no size switch, as the lean search entry was),
+    apart from the corpus digest in the citation."""
     case = corpus.cases[0]
-    page = generate(list(corpus.cases))[f"cases/{case.id}.md"]
-    head, tail = split_lead(case.summary, LEAN_LEAD)
-    assert len(head) <= LEAN_LEAD and tail
-    assert f"<span data-search-exclude>{tail.strip()}</span>" in page
-    assert "cb-search-terms" not in page
-
-
-@pytest.mark.parametrize("summary", ["Short.", "One. Two. " * 40, "x" * 1600, "word " * 400])
-def test_split_lead_keeps_every_character(summary: str) -> None:
-    """The searched part and the rest give back the summary, whitespace collapsed."""
-    for limit in (LEAN_LEAD, SEARCH_LEAD):
-        head, tail = split_lead(summary, limit)
-        assert head + tail == " ".join(summary.split())
-        assert len(head) <= limit
+    similar = corpus.similar(case)
+    shown = {r.id for r in case.related} | {i for i, _ in similar}
+    small = Corpus.build([c for c in corpus.cases if c.id in shown or c.id == case.id])
+    assert len(small.cases) < len(corpus.cases) / 10
+    digest = re.compile(r"\+corpus\.[0-9a-f]+")
+    pages = [digest.sub("", case_page(case, c, chain_section(case, c), similar)) for c in (corpus, small)]
+    assert pages[0] == pages[1]
 
 
 def test_filter_index_is_compact_and_decodes(corpus: Corpus) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook import staging
+from casebook.build_cache import open_cache
 from casebook.config_urls import check_env, check_mkdocs_config
 from casebook.ownership import SITE_MARKER, SITE_MARKER_TEXT, OutputError, check_site_out
 from casebook.progress import Progress
@@ -201,7 +202,8 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     docs, site = work / "docs", work / "site"
     staging.copy_docs_sources(docs_source, docs, (*GENERATED_DIRS, *GENERATED_FILES))
     # The staging docs are thrown away after the build: no fsync per page.
-    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False)
+    cache = open_cache(Path(config.config_file_path).parent, "corpus")  # unchanged cases are not redone (issue 15)
+    rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
     site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
     config.docs_dir, config.site_dir = str(docs), str(site)
     # Warnings name the configured docs folder: the staging copy is gone when they are read.

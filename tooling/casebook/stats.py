@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casebook.graph import analyse_chain
+from casebook.graph import ChainAnalysis, analyse_chain
 from casebook.model import Case
 from casebook.vocabulary import is_primary_source, load_vocabulary
 
@@ -70,15 +70,16 @@ def _weak_events(case: Case) -> list[tuple[str, str]]:
     return weak
 
 
-def coverage(cases: Sequence[Case]) -> Coverage:
-    """Compute the coverage figures for a list of valid cases."""
+def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None = None) -> Coverage:
+    """Compute the coverage figures for a list of valid cases (``chains``: their analyses, if known)."""
     ordered = sorted(cases, key=lambda c: c.id)
+    first_break = (chains[c.id] if chains is not None else analyse_chain(c) for c in ordered)
     return Coverage(
         cases=len(ordered),
         by_status=_ordered(Counter(c.status for c in ordered), "statuses"),
         by_sector=_ordered(Counter(c.organization.sector for c in ordered), "sectors"),
         by_decade=_decades(ordered),
-        by_first_break_stage=_ordered(Counter(analyse_chain(c).first_break_stage for c in ordered), "stages"),
+        by_first_break_stage=_ordered(Counter(chain.first_break_stage for chain in first_break), "stages"),
         by_failure_mode=_ordered(
             Counter(e.failure_mode for c in ordered for e in c.chain if e.failure_mode), "failure_modes"
         ),

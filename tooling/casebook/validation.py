@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gates import CASE_GATES, REQUIREMENTS, hygiene, identity, version
@@ -19,6 +20,9 @@ from casebook.loading import LoadResult, load_file
 from casebook.model import Case, build_case
 from casebook.progress import Progress
 from casebook.schema_check import check_schema
+
+if TYPE_CHECKING:  # the cache is imported only by the builds that use it (start-up time)
+    from casebook.build_cache import BuildCache
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -34,6 +38,8 @@ class CheckResult:
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+    """Case id -> a hash of its file and of the code that checked it (only when a cache was used)."""
 
     @property
     def errors(self) -> int:
@@ -176,13 +182,40 @@ def _corpus_view(loaded: LoadResult) -> LoadResult:
     return LoadResult(loaded.path, view, positions)
 
 
+def check_file(
+    path: Path, display: str, require: frozenset[str] = frozenset()
+) -> tuple[list[Diagnostic], LoadResult | None, Case | None]:
+    """One file's diagnostics, what the corpus gates need of it (if it is schema-valid) and its case
+    (if it has no error).
+
+    Raises:
+        UsageError: the file cannot be opened.
+    """
+    try:
+        loaded = load_file(path, display)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path, require)
+    if not loaded.ok or any(d.code[0] in "SVY" or d.code == "H803" for d in found):
+        return found, None, None
+    case = None if any(d.severity is Severity.ERROR for d in found) else build_case(loaded.data, loaded.path)
+    return found, _corpus_view(loaded), case
+
+
 def validate_paths(
-    paths: Sequence[Path], *, progress: Progress | None = None, require: frozenset[str] = frozenset()
+    paths: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    require: frozenset[str] = frozenset(),
+    cache: BuildCache | None = None,
 ) -> CheckResult:
     """Validate every case file under ``paths``; corpus gates see the folders' other cases too.
 
     ``progress`` is told of each file checked (``casebook.progress``); the caller closes it.
     ``require`` switches on checks of ``casebook.gates.REQUIREMENTS`` (``controls``, ``reviews``).
+    With a ``cache`` (``casebook.build_cache``), a file whose bytes were checked before by the same
+    code with the same ``require`` is not checked again (``casebook.corpus_cache``); the corpus
+    gates always run.
 
     Raises:
         UsageError: a path does not exist or a file cannot be opened.
@@ -196,16 +229,20 @@ def validate_paths(
     valid: list[Case] = []  # no error at all: these become cases
     with paused_gc():  # the cases kept here would be rescanned by every full collection
         for path in files:
-            try:
-                loaded = load_file(path, _display(path, cwd))
-            except OSError as exc:
-                raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
-            found = loaded.diagnostics if not loaded.ok else check_loaded(loaded, path, require)
+            display = _display(path, cwd)
+            if cache is None:
+                found, view, case = check_file(path, display, require)
+            else:
+                from casebook.corpus_cache import cached_check
+
+                found, view, case, key = cached_check(cache, path, display, check_file, require)
+                if case is not None:
+                    result.digests[case.id] = key
             result.diagnostics += found
-            if loaded.ok and not any(d.code[0] in "SVY" or d.code == "H803" for d in found):
-                shaped.append((_corpus_view(loaded), path))
-                if not any(d.severity is Severity.ERROR for d in found):
-                    valid.append(build_case(loaded.data, loaded.path))
+            if view is not None:
+                shaped.append((view, path))
+            if case is not None:
+                valid.append(case)
             progress.advance()
     corpus = list(identity.check_corpus(shaped, sibling_ids(files)))
     result.diagnostics += corpus
@@ -215,6 +252,6 @@ def validate_paths(
     return result
 
 
-def load_corpus(cases_dir: Path, *, progress: Progress | None = None) -> CheckResult:
+def load_corpus(cases_dir: Path, *, progress: Progress | None = None, cache: BuildCache | None = None) -> CheckResult:
     """Validate a corpus folder; the render and graph commands build from ``result.cases``."""
-    return validate_paths([cases_dir], progress=progress)
+    return validate_paths([cases_dir], progress=progress, cache=cache)

@@ -7,13 +7,13 @@ other lists in file order), so the same corpus always gives the same JSON and th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from casebook.graph.analysis import analyse_chain
+from casebook.graph.analysis import ChainAnalysis, analyse_chain
 from casebook.model import Case
 from casebook.vocabulary import load_vocabulary, stage_order
 
@@ -74,11 +74,12 @@ def _ranked(name: str) -> dict[str, int]:
     return {slug: i for i, slug in enumerate(load_vocabulary()[name].slugs)}
 
 
-def analyse_corpus(cases: Iterable[Case]) -> CorpusAnalysis:
+def analyse_corpus(cases: Iterable[Case], chains: Mapping[str, ChainAnalysis] | None = None) -> CorpusAnalysis:
     """Count the patterns of a set of valid cases.
 
     Args:
         cases: Valid cases, in any order; duplicates by id are counted once.
+        chains: Each case's chain analysis by id, when the caller has them (the render does).
 
     Returns:
         The frozen corpus analysis.
@@ -92,7 +93,7 @@ def analyse_corpus(cases: Iterable[Case]) -> CorpusAnalysis:
     by_stage: Counter[tuple[str, str]] = Counter()
     responses: Counter[tuple[str, str]] = Counter()
     for case in unique:
-        chain = analyse_chain(case)
+        chain = chains[case.id] if chains is not None else analyse_chain(case)
         first[chain.first_break_stage] += 1
         for source, target, count in chain.transitions:
             links[source, target] += count

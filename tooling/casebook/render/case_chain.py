@@ -143,7 +143,7 @@ def glance(case: Case, chain: ChainAnalysis) -> list[str]:
     stages = ", ".join(esc(label("stages", s)) for s in chain.stages_touched)
     layers = f"{len(chain.latent)} latent, {len(chain.active)} active"
     return [
-        '<div class="cb-glance cb-screen-only" markdown data-search-exclude>',  # repeats event titles
+        '<div class="cb-glance cb-screen-only" markdown>',  # repeats event titles
         "",
         f"First break\n:   {_event_link(case, first.id)}, at the {esc(label('stages', first.stage)).lower()} stage "
         f"({esc(first.date)})",
@@ -174,14 +174,14 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
     """The graph (left out of search: its text repeats the timeline) and the derived figures."""
     svg = inline_svg(render_chain_svg(case))
     return [
-        "## Failure chain { #chain data-search-exclude }",
+        "## Failure chain { #chain }",
         "",
         # On a phone the timeline reads better than a graph that scrolls sideways: offer it first.
-        '<p class="cb-phone-only cb-timeline-first" data-search-exclude><a href="#timeline">Read the chain as a '
+        '<p class="cb-phone-only cb-timeline-first"><a href="#timeline">Read the chain as a '
         f"timeline</a> ({plural(len(case.chain), 'event')}, easier on a small screen), or scroll the graph below "
         "sideways.</p>",
         "",
-        f'<figure class="cb-graph cb-graph--chain" data-search-exclude data-events="{len(case.chain)}">',
+        f'<figure class="cb-graph cb-graph--chain" data-events="{len(case.chain)}">',
         # Shown by the script, which also counts the events out of view (STYLE B9: nothing important
         # off-canvas without a cue). Without the script the graph still scrolls, with a shadowed edge.
         '<div class="cb-graph-tools" hidden>'

@@ -3,16 +3,9 @@
 The timeline gives every event the HTML id ``event-{id}``: the chain graph's nodes link there,
 and so may anyone citing an event. Browse links go to the browse page section of each value.
 
-Search (ADR 0006): a phone loads Material's whole search index, so each case gives it ONE entry
-of bounded size: the title, the summary (at most ``SEARCH_LEAD`` characters, the schema's limit),
-the organization with its aliases, and the event titles (a hidden line, so the words of the
-chain are searchable without one index entry per event). Every other section carries
-``data-search-exclude``; the filter page also searches summaries and event titles.
-
-Above ``FULL_TEXT_CASES`` cases that entry would make the index too large for a phone (about
-15 MB at 10,000 cases), so each case then gives search its title, the opening of its summary
-(``LEAN_LEAD``) and its organization, about 500 bytes; the filter page still searches every
-summary and event title, from a file it fetches only when someone types.
+Search is Pagefind's (ADR 0008): ``render.pagefind_marks`` marks what a case page gives the index
+(title, organization and aliases, summary, events, lessons) and its filters; everything else on
+the page is left out of the index because it lies outside those marks.
 """
 
 from __future__ import annotations
@@ -22,38 +15,13 @@ from collections.abc import Iterable
 from casebook.countries import country_name
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
+from casebook.render import pagefind_marks
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 
 DESCRIPTION_LIMIT = 300
 """Characters of the summary kept for the page's meta description."""
-
-SEARCH_LEAD = 1500
-"""Characters of the summary that go into the search index: the schema's maxLength, so all of it
-(the issue asks that search finds cases by summary and event text; ADR 0006 has the sizes)."""
-
-FULL_TEXT_CASES = 3000
-"""Corpora up to this size get whole summaries and event titles in search (about 4.5 MB of index)."""
-
-LEAN_LEAD = 200
-"""Characters of the summary searched in a larger corpus (whole sentences, or whole words)."""
-
-_NOT_SEARCHED = " data-search-exclude"
-
-
-def split_lead(summary: str, limit: int = SEARCH_LEAD) -> tuple[str, str]:
-    """Split a summary into the part search indexes and the rest.
-
-    The cut falls after the last sentence that ends within ``limit`` characters, or else at the
-    last space before it. Whitespace runs become single spaces; ``head + tail`` is the summary.
-    """
-    flat = " ".join(summary.split())
-    if len(flat) <= limit:
-        return flat, ""
-    end = flat.rfind(". ", 0, limit)
-    cut = end + 1 if end > 0 else max(flat.rfind(" ", 0, limit), 0) or limit
-    return flat[:cut], flat[cut:]
 
 
 def browse_link(facet_key: str, value: str) -> str:
@@ -77,17 +45,9 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
-    full_text = len(corpus.cases) <= FULL_TEXT_CASES
-    head, tail = split_lead(case.summary, SEARCH_LEAD if full_text else LEAN_LEAD)
-    gap = " " if tail.startswith(" ") else ""
-    rest = f"{gap}<span{_NOT_SEARCHED}>{text(tail)}</span>" if tail else ""
-    quiet = f"<span{_NOT_SEARCHED}>"
-    lines = [f'<p class="cb-lead">{text(head)}{rest}</p>', ""]
-    if full_text:
-        # `hidden` keeps the line off screen and away from screen readers; Material's search still
-        # indexes it, so words that only an event title holds find the case.
-        events = "; ".join(event.title for event in case.chain)
-        lines += [f'<p class="cb-search-terms" hidden>{text(events)}</p>', ""]
+    quiet = '<span class="cb-quiet">'
+    lines = [*pagefind_marks.head_block(case, corpus.chains[case.id])]
+    lines += [f'<p class="cb-lead" {pagefind_marks.BODY}>{text(" ".join(case.summary.split()))}</p>', ""]
     lines += [
         '<div class="cb-facts" markdown>',
         "",
@@ -126,12 +86,12 @@ def _event_meta(event: Event) -> str:
     parts.append(
         f'<span title="{md_attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>'
     )
-    return f'<p class="cb-event-meta">{" · ".join(parts)}</p>'
+    return f'<p class="cb-event-meta" {pagefind_marks.IGNORE}>{" · ".join(parts)}</p>'
 
 
 def timeline(case: Case) -> list[str]:
     """Every event in file order (the order they happened), each an anchor with its sources."""
-    lines = [f"## Timeline {{ #timeline{_NOT_SEARCHED} }}", "", '<div class="cb-timeline" markdown>', ""]
+    lines = ["## Timeline { #timeline }", "", f'<div class="cb-timeline" markdown {pagefind_marks.BODY}>', ""]
     for event in case.chain:
         kind = attr(event.kind)
         after = ", ".join(f"[{esc(case.event(c).title)}](#event-{c})" for c in event.caused_by)
@@ -140,13 +100,13 @@ def timeline(case: Case) -> list[str]:
         lines += [
             '<div class="cb-event-item" markdown>',  # one block, so print keeps an event on one page
             "",
-            f"### {esc(event.title)} {{ #event-{event.id} .cb-event .cb-event--{kind}{_NOT_SEARCHED} }}",
+            f"### {esc(event.title)} {{ #event-{event.id} .cb-event .cb-event--{kind} }}",
             "",
             _event_meta(event),
             "",
             esc(event.description),
             "",
-            f"<small data-search-exclude>{after_html}Sources: {refs}</small>",  # titles repeated: not searched
+            f"<small {pagefind_marks.IGNORE}>{after_html}Sources: {refs}</small>",  # titles repeated: not searched
             "",
             "</div>",
             "",
@@ -166,7 +126,7 @@ def analysis(case: Case) -> list[str]:
     corrective = ", ".join(esc(label("corrective_actions", c)).lower() for c in a.corrective_actions)
     refs = sections.source_refs
     lines = [
-        f"## Analysis {{ #analysis{_NOT_SEARCHED} }}",
+        "## Analysis { #analysis }",
         "",
         '<div class="cb-analysis" markdown>',
         "",
@@ -190,13 +150,15 @@ def analysis(case: Case) -> list[str]:
         "",
         "</div>",
         "",
-        f"### Lessons {{ #lessons{_NOT_SEARCHED} }}",
+        f'<div class="cb-lessons" markdown {pagefind_marks.BODY}>',
+        "",
+        "### Lessons { #lessons }",
         "",
     ]
     for lesson in a.lessons:
         events = ", ".join(f"[{esc(case.event(e).title)}](#event-{e})" for e in lesson.events)
         lines.append(f'- {esc(lesson.text)} <small class="cb-lesson-events">({events})</small>')
-    return [*lines, ""]
+    return [*lines, "", "</div>", ""]
 
 
 def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[str, float]]) -> str:

@@ -55,9 +55,9 @@ def impact_section(case: Case) -> list[str]:
         )
     # Left out of the printed handout (chain, analysis, questions and sources) and of search.
     return [
-        '<div class="cb-impact cb-screen-only" markdown data-search-exclude>',
+        '<div class="cb-impact cb-screen-only" markdown>',
         "",
-        "## Impact { data-search-exclude }",
+        "## Impact { }",
         "",
         table(["Figure", "Value", "As of", "Source"], rows),
         "</div>",
@@ -67,7 +67,7 @@ def impact_section(case: Case) -> list[str]:
 
 def questions_section(case: Case) -> list[str]:
     """Discussion questions for a workshop."""
-    lines = ["## Discussion questions { #discussion-questions data-search-exclude }", ""]
+    lines = ["## Discussion questions { #discussion-questions }", ""]
     lines += [f"{i}. {esc(q)}" for i, q in enumerate(case.discussion_questions, start=1)]
     return [*lines, ""]
 
@@ -91,14 +91,14 @@ def sources_section(case: Case) -> list[str]:
             extra += f" {text(source.note)}"
         line += f'<span class="cb-source-more">{extra}</span>'
         items.append(f'<li id="source-{attr(source.id)}">{line}</li>')
-    return ["## Sources { #sources data-search-exclude }", "", '<ol class="cb-sources">', *items, "</ol>", ""]
+    return ["## Sources { #sources }", "", '<ol class="cb-sources">', *items, "</ol>", ""]
 
 
 def related_section(case: Case, corpus: Corpus, similar: list[tuple[str, float]]) -> list[str]:
     """Related cases the authors named, then cases the graph finds similar."""
     if not case.related and not similar:
         return []
-    lines = ['<div class="cb-screen-only" markdown>', "", "## Related cases { #related data-search-exclude }", ""]
+    lines = ['<div class="cb-screen-only" markdown>', "", "## Related cases { #related }", ""]
     for rel in case.related:
         other = corpus.by_id[rel.id]
         note = f": {esc(rel.note)}" if rel.note else ""
@@ -141,7 +141,7 @@ def cite_section(case: Case, corpus: Corpus) -> list[str]:
         f"Last reviewed {text(case.last_reviewed)}. Case text {text(case.license)}.</small></p>",
         "</div>",
     ]
-    heading = "## Cite this case { #cite data-search-exclude }"
+    heading = "## Cite this case { #cite }"
     return ['<div class="cb-screen-only" markdown>', "", heading, "", *blocks, "", "</div>", ""]
 
 

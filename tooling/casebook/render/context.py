@@ -83,8 +83,15 @@ class Corpus:
     suggestions: Mapping[str, list[Suggestion]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, cases: Sequence[Case], settings: SiteSettings | None = None) -> Corpus:
-        """Sort the cases, compute the corpus digest and analyse every chain once."""
+    def build(
+        cls,
+        cases: Sequence[Case],
+        settings: SiteSettings | None = None,
+        *,
+        chains: Mapping[str, ChainAnalysis] | None = None,
+    ) -> Corpus:
+        """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
+        already holds every case's analysis, e.g. from the build cache)."""
         ordered = tuple(sorted(cases, key=lambda c: c.id))
         # Every case page lists similar cases: found for all cases at once (graph.neighbours).
         found, _ = suggestion_index(ordered, SIMILAR)
@@ -93,7 +100,7 @@ class Corpus:
             settings=settings or SiteSettings(),
             digest=corpus_digest(ordered),
             by_id=MappingProxyType({c.id: c for c in ordered}),
-            chains=MappingProxyType({c.id: analyse_chain(c) for c in ordered}),
+            chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
             neighbours=MappingProxyType({k: [(s.id, s.score) for s in v] for k, v in found.items()}),
             suggestions=MappingProxyType(found),
         )

@@ -85,7 +85,8 @@ class Facet:
 
     def groups(self, cases: Sequence[Case]) -> list[tuple[str, list[Case]]]:
         """``(value, cases having it)`` for every value in display order; cases keep their order."""
-        return [(value, [c for c in cases if value in self.of(c)]) for value in self.values(cases)]
+        having = [(c, set(self.of(c))) for c in cases]  # once per case, not once per case and value
+        return [(value, [c for c, values in having if value in values]) for value in self.values(cases)]
 
 
 FACETS: tuple[Facet, ...] = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from casebook.graph import ChainAnalysis
 from casebook.model import Case
 from casebook.render.context import label
 from casebook.render.markdown import esc, front_matter, table
@@ -53,9 +54,9 @@ def _bounded(items: list[str]) -> list[str]:
     return [*items[:COVERAGE_LIMIT], "", f"…and {more:,} more; `casebook stats` lists them all."]
 
 
-def coverage_page(cases: Sequence[Case]) -> str:
+def coverage_page(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None = None) -> str:
     """The Coverage page: where the corpus is strong and where it is thin."""
-    report: Coverage = coverage(cases)
+    report: Coverage = coverage(cases, chains)
     lines = [
         front_matter({"hide": ["navigation"]}),
         "# Coverage",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook import corpus_cache
 from casebook.atomic import write_if_changed
+from casebook.build_cache import BuildCache
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
@@ -54,29 +57,58 @@ class RenderResult:
 
 
 def generate(
-    cases: list[Case], settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases: list[Case],
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
+    digests: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Return every generated file for these valid cases as ``{docs-relative path: text}``."""
+    """Return every generated file for these valid cases as ``{docs-relative path: text}``.
+
+    With a ``cache`` and the cases' ``digests`` (``CheckResult.digests``), chain analyses and case
+    pages whose inputs are unchanged come from the cache (``casebook.corpus_cache``).
+    """
     progress = progress or Progress(enabled=False)
     with paused_gc():  # every page of the corpus is held here; see casebook.gcpause
-        return _generate(cases, settings, progress)
+        return _generate(cases, settings, progress, cache, digests or {})
 
 
-def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progress) -> dict[str, str]:
+def _case_page(case: Case, corpus: Corpus) -> str:
+    return case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+
+
+def _generate(
+    cases: list[Case],
+    settings: SiteSettings | None,
+    progress: Progress,
+    cache: BuildCache | None,
+    digests: dict[str, str],
+) -> dict[str, str]:
     progress.note("analysing the corpus")
-    corpus = Corpus.build(cases, settings)
-    patterns = analyse_corpus(corpus.cases)
+    cached = cache is not None and all(c.id in digests for c in cases)
+    chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
+    corpus = Corpus.build(cases, settings, chains=chains)
+    patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
+    context = repr((corpus.settings, corpus.version))
     for case in corpus.cases:
-        pages[f"cases/{case.id}.md"] = case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
+        if cache is not None and cached:
+            similar = corpus.similar(case)
+            shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
+            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context)
+            page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
+        else:
+            page = _case_page(case, corpus)
+        pages[f"cases/{case.id}.md"] = page
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
     pages.update(guide_pages())
-    pages["coverage/index.md"] = coverage_page(corpus.cases)
+    pages["coverage/index.md"] = coverage_page(corpus.cases, corpus.chains)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus))
@@ -87,17 +119,24 @@ def _generate(cases: list[Case], settings: SiteSettings | None, progress: Progre
 
 
 def build_pages(
-    cases_dir: Path, settings: SiteSettings | None = None, *, progress: Progress | None = None
+    cases_dir: Path,
+    settings: SiteSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Validate the corpus and return every generated file, with the (warning) diagnostics.
 
     Raises:
         RenderError: a case has an error; a site is never built from a partly valid corpus.
     """
-    result = load_corpus(cases_dir, progress=progress)
+    result = load_corpus(cases_dir, progress=progress, cache=cache)
     if result.errors:
         raise RenderError(result.diagnostics)
-    return generate(result.cases, settings, progress=progress), result.diagnostics
+    pages = generate(result.cases, settings, progress=progress, cache=cache, digests=result.digests)
+    if cache is not None:
+        cache.prune()  # entries of files and pages that no longer exist
+    return pages, result.diagnostics
 
 
 def render_site(
@@ -108,6 +147,7 @@ def render_site(
     progress: Progress | None = None,
     replace_unlisted: bool = True,
     durable: bool = True,
+    cache: BuildCache | None = None,
 ) -> RenderResult:
     """Write the generated files under ``docs_dir``; unchanged files are left alone.
 
@@ -115,8 +155,8 @@ def render_site(
     removed. ``replace_unlisted=False`` (``casebook render --out``) also refuses to overwrite an
     existing file that the manifest does not list, since Casebook did not write it.
     ``durable=False`` skips the fsync per file, for a build's throw-away staging docs folder.
-    ``progress``
-    hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+    ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
+    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders.
 
     Raises:
         RenderError: a case is invalid; nothing was written.
@@ -124,7 +164,7 @@ def render_site(
         OSError: a write failed; every file written is whole, the manifest covers all of them.
     """
     progress = progress or Progress(enabled=False)
-    pages, diagnostics = build_pages(cases_dir, settings, progress=progress)
+    pages, diagnostics = build_pages(cases_dir, settings, progress=progress, cache=cache)
     previous = read_manifest(docs_dir)
     if not replace_unlisted:
         clashes = [p for p in sorted(pages) if p not in previous and _occupied(docs_dir / p)]

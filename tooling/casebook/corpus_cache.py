@@ -1,0 +1,83 @@
+"""Cached per-case work of a render: validation, chain analysis and the case page's Markdown.
+
+Keys (``BuildCache.key``, which adds the code and vocabulary signature):
+
+- a file's check: its display path, its name, the optional checks required and its bytes. The corpus gates (ids across files)
+  are not cached; they always run over every file.
+- a chain's analysis: the case's check key (the case is a function of its file).
+- a case page: the case's check key, and everything else the page shows: the similar cases
+  picked for it, the id, title, year and organization of every case it links to (named as related
+  or similar), the site settings and the corpus version in its citation. Nothing else of the
+  corpus reaches a case page (issue 15, "pages depend only on what they show").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from casebook.build_cache import BuildCache
+from casebook.diagnostics import Diagnostic
+from casebook.graph import ChainAnalysis, analyse_chain
+from casebook.loading import LoadResult
+from casebook.model import Case
+
+Checked = tuple[list[Diagnostic], LoadResult | None, Case | None]
+
+
+def cached_check(
+    cache: BuildCache,
+    path: Path,
+    display: str,
+    check: Callable[[Path, str, frozenset[str]], Checked],
+    require: frozenset[str] = frozenset(),
+) -> tuple[list[Diagnostic], LoadResult | None, Case | None, str]:
+    """``check(path, display, require)`` unless this file's bytes were checked before with the same
+    ``require``; also its key. A file that cannot be read goes to ``check``, which reports it.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        found, view, case = check(path, display, require)
+        return found, view, case, ""
+    key = cache.key("check", display, path.name, ",".join(sorted(require)), data)
+    stored = cache.get("check", key)
+    if isinstance(stored, tuple) and len(stored) == 3:
+        return stored[0], stored[1], stored[2], key
+    found, view, case = check(path, display, require)
+    cache.put("check", key, (found, view, case))
+    return found, view, case, key
+
+
+def chains(cases: Iterable[Case], digests: dict[str, str], cache: BuildCache) -> dict[str, ChainAnalysis]:
+    """Every case's chain analysis, from the cache where the case is unchanged."""
+    out: dict[str, ChainAnalysis] = {}
+    for case in cases:
+        key = digests.get(case.id)
+        stored = cache.get("chain", key) if key else None
+        if isinstance(stored, ChainAnalysis):
+            out[case.id] = stored
+            continue
+        out[case.id] = analyse_chain(case)
+        if key:
+            cache.put("chain", key, out[case.id])
+    return out
+
+
+def page_key(
+    cache: BuildCache, case_key: str, shown: Iterable[Case], similar: list[tuple[str, float]], context: str
+) -> str:
+    """The key of a case page's Markdown; ``context`` holds the settings and the corpus version."""
+    others = [[c.id, c.title, str(c.year), c.organization.name] for c in shown]
+    return cache.key("page", case_key, json.dumps([others, [s[0] for s in similar]]), context)
+
+
+def cached_page(cache: BuildCache, key: str, render: Callable[[], str]) -> str:
+    """The stored page for ``key``, or ``render()`` stored under it."""
+    stored = cache.get_bytes("page", key)
+    if stored is not None:
+        return stored.decode("utf-8")
+    page = render()
+    cache.put_bytes("page", key, page.encode("utf-8"))
+    return page
