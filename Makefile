@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install test lint typecheck pytest site serve schema golden check clean bench
+.PHONY: install test lint typecheck pytest site serve schema golden check clean bench release
 
 # Reinstall only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -40,6 +40,9 @@ site: $(STAMP)  ## build the static site into build/site
 
 serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+release: $(STAMP)  ## cut a corpus release (tag vYYYY.MM.N, CHANGELOG, CITATION.cff, releases/<tag>/); see docs/releases.md
+	$(BIN)/casebook release
 
 golden: $(STAMP)  ## rewrite tests/golden/ from the current code; review the diff before committing
 	CASEBOOK_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden

@@ -40,7 +40,9 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     import casebook  # imported here only to find the package folder
 
-    for folder in (cases_dir_from_env(root / "cases"), root / "schema", Path(casebook.__file__).parent):
+    cases = cases_dir_from_env(root / "cases")
+    releases = cases.resolve().parent / "releases"  # casebook.provenance.releases.releases_dir
+    for folder in (cases, releases, root / "schema", Path(casebook.__file__).parent):
         if folder.is_dir() and str(folder) not in config.watch:
             config.watch.append(str(folder))
     return config

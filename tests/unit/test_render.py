@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -11,7 +12,6 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from casebook import __version__
 from casebook.render import Corpus, SiteSettings, generate, render_site
 from casebook.render.citations import apa, bibtex, bibtex_escape, csl_json
 from casebook.render.exports import csv_guard, csv_unguard
@@ -50,14 +50,16 @@ def test_bibtex_escape_keeps_braces_balanced() -> None:
     assert escaped == r"a\}b\{c\textbackslash{}d\%e\&f\$g\#h\_i\^{}j\~{}k"
 
 
-def test_citations_pin_version_and_review_date() -> None:
-    """BibTeX, APA and CSL-JSON carry the corpus version and the last-reviewed date, not today."""
+def test_citations_pin_revision_and_review_date() -> None:
+    """BibTeX, APA and CSL-JSON carry the case's own revision and the last-reviewed date, not today."""
     case = minimal_case()
     corpus = Corpus.build([case], SETTINGS)
-    assert corpus.version == f"{__version__}+corpus.{corpus.digest[:12]}"
-    assert f"version = {{{corpus.version}}}" in bibtex(case, corpus)
+    revision = hashlib.sha256(Path(case.path).read_bytes()).hexdigest()[:12]
+    assert f"howpublished = {{Casebook, unreleased, revision {revision}}}" in bibtex(case, corpus)
     assert "date = {2099-01-31}" in bibtex(case, corpus)
-    assert "(2099, January 31)" in apa(case, corpus)
+    assert f"(2099). Acme's fictional widget recall [Case study, revision {revision}, not yet released]" in apa(
+        case, corpus
+    )
     item = json.loads(csl_json(case, corpus))[0]
     assert item["issued"] == {"date-parts": [[2099, 1, 31]]}
     assert item["URL"] == "https://casebook.example/cases/2099-acme-minimal/"

@@ -105,9 +105,9 @@ def write_text_atomic(path: Path, text: str, *, fsync: bool = True) -> None:
     write_bytes_atomic(path, text.encode("utf-8"), fsync=fsync)
 
 
-def write_if_changed(path: Path, text: str, *, fsync: bool = True) -> bool:
+def write_if_changed(path: Path, text: str | bytes, *, fsync: bool = True) -> bool:
     """Write only when the content differs; return whether it wrote. Keeps `mkdocs serve` from looping."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     # Only a regular file is compared: reading a FIFO would block or swallow someone else's data.
     if path.is_file() and path.read_bytes() == data:
         return False

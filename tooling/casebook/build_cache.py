@@ -18,6 +18,7 @@ of one corpus.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -98,7 +99,10 @@ class BuildCache:
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store a result (atomically: a reader never sees half an entry)."""
         self.used.setdefault(kind, set()).add(key)
-        write_bytes_atomic(self._path(kind, key), data)
+        # The cache only saves work: a full disk, or another build pruning the same cache folder at
+        # this moment (concurrent builds, #12), must not fail this build.
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(self._path(kind, key), data)
 
     def get(self, kind: str, key: str) -> Any:
         """A stored Python object, or None (an unreadable entry counts as missing)."""

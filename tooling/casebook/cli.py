@@ -147,13 +147,28 @@ def schema(mode: str) -> None:
 
 
 # Commands live in casebook.commands, one module per area; they register after the group exists.
+from casebook.commands.archive import archive  # noqa: E402
 from casebook.commands.build import build, render  # noqa: E402
 from casebook.commands.graph import graph_command, patterns_command, show_command  # noqa: E402
 from casebook.commands.migrate import migrate  # noqa: E402
 from casebook.commands.new import new  # noqa: E402
+from casebook.commands.release import release  # noqa: E402
 from casebook.commands.stats import stats  # noqa: E402
 from casebook.commands.synth import synth  # noqa: E402
 from casebook.commands.watch import watch  # noqa: E402
 
-for _command in (new, build, render, graph_command, show_command, patterns_command, stats, synth, watch, migrate):
+for _command in (
+    new,
+    build,
+    render,
+    graph_command,
+    show_command,
+    patterns_command,
+    stats,
+    synth,
+    watch,
+    migrate,
+    release,
+    archive,
+):
     main.add_command(_command)

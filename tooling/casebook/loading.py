@@ -58,6 +58,8 @@ class LoadResult:
     positions: dict[JsonPath, Position] = field(default_factory=dict)
     key_positions: dict[JsonPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Line -> words a `# casebook: allow-word` comment on that line allows (H805); usually empty.
+    allowed_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -330,6 +332,10 @@ def load_text(text: str, path: str) -> LoadResult:
         )
     else:
         result.data = data
+        if "allow-word" in text:  # cheap test first: almost no case carries the comment
+            from casebook.gates.neutral import allowed_words
+
+            result.allowed_words = allowed_words(text)
     return result
 
 

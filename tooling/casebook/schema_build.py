@@ -57,35 +57,12 @@ SLUG_ID = whole(r"^[a-z0-9][a-z0-9_-]*$")
 CASE_ID = whole(r"^(19|20)[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)+$")
 
 
-def _ref(name: str, description: str) -> dict[str, Any]:
-    return {"$ref": f"#/$defs/{name}", "description": description}
-
-
-def _text(description: str, *, min_length: int = 1, max_length: int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "string", "minLength": min_length, "description": description}
-    if max_length:
-        out["maxLength"] = max_length
-    return out
+# The schema-part helpers live in schema_v2 (one copy); v1 lists default to unique items.
+_ref, _text, _object = schema_v2._ref, schema_v2._text, schema_v2._object
 
 
 def _list(items: dict[str, Any], description: str, *, min_items: int = 0, unique: bool = True) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "array", "items": items, "description": description}
-    if min_items:
-        out["minItems"] = min_items
-    if unique:
-        out["uniqueItems"] = True
-    return out
-
-
-def _object(description: str, properties: dict[str, Any], required: list[str], **extra: Any) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "additionalProperties": False,
-        "required": required,
-        "properties": properties,
-        **extra,
-    }
+    return schema_v2._list(items, description, min_items=min_items, unique=unique)
 
 
 def _source_ids(description: str) -> dict[str, Any]:

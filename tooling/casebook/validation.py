@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casebook.diagnostics import Diagnostic, Severity
-from casebook.gates import CASE_GATES, REQUIREMENTS, hygiene, identity, version
+from casebook.gates import CASE_GATES, REQUIREMENTS, aliases, hygiene, identity, version
 from casebook.gcpause import paused_gc
 from casebook.loading import LoadResult, load_file
 from casebook.model import Case, build_case
@@ -171,13 +171,13 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 def _corpus_view(loaded: LoadResult) -> LoadResult:
-    """The part of a loaded case the corpus gates read: its id and related ids, with their positions.
+    """The part of a loaded case the corpus gates read: its id, related ids and aliases, with positions.
 
     Keeping every file's full document and position map until the corpus gates run cost about
     180 KB per case (1.8 GB for 10,000 cases), and the garbage collector rescanned all of it.
     """
     data = loaded.data
-    view = {"id": data["id"], "related": data.get("related", [])}
+    view = {"id": data["id"], "related": data.get("related", []), "aliases": data.get("aliases", [])}
     positions = {k: v for k, v in loaded.positions.items() if not k or k[0] in view}
     return LoadResult(loaded.path, view, positions)
 
@@ -244,7 +244,8 @@ def validate_paths(
             if case is not None:
                 valid.append(case)
             progress.advance()
-    corpus = list(identity.check_corpus(shaped, sibling_ids(files)))
+    siblings = sibling_ids(files)
+    corpus = [*identity.check_corpus(shaped, siblings), *aliases.check_aliases(shaped, siblings)]
     result.diagnostics += corpus
     rejected = {d.path for d in corpus if d.severity is Severity.ERROR}
     result.cases = [case for case in valid if case.path not in rejected]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from casebook.diagnostics import Diagnostic
+from casebook.gates import neutral
 from casebook.loading import JsonPath, LoadResult
 from casebook.terminal import has_control, safe
 
@@ -107,6 +108,8 @@ def check(loaded: LoadResult) -> Iterator[Diagnostic]:
     every, prose, controls = _joined(loaded.data)
     if controls:
         yield from check_controls(loaded)
+    if neutral.LOADED.search(prose):  # the joined text holds every checked string
+        yield from neutral.check(loaded)
     if "TODO" not in every and "@" not in prose and "+" not in prose and not _PHONE_HINT.search(prose):
         return
     for path, text in strings(loaded.data):

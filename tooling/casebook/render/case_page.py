@@ -18,6 +18,7 @@ from casebook.render import case_sections as sections
 from casebook.render import pagefind_marks
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
+from casebook.render.history import history_section, withdrawn_notice
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
 
 DESCRIPTION_LIMIT = 300
@@ -179,8 +180,16 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         "hide": ["navigation"],
         "tags": list(case.tags),
     }
-    lines = [front_matter(meta), f"# {esc(case.title)}", "", *facts(case, corpus), *chain, *timeline(case)]
+    lines = [
+        front_matter(meta),
+        f"# {esc(case.title)}",
+        "",
+        *withdrawn_notice(case),
+        *facts(case, corpus),
+        *chain,
+        *timeline(case),
+    ]
     lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += sections.cite_section(case, corpus)
+    lines += [*history_section(case, corpus), *sections.cite_section(case, corpus)]
     return "\n".join(lines).rstrip("\n") + "\n"

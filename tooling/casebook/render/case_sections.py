@@ -84,7 +84,12 @@ def sources_section(case: Case) -> list[str]:
         line = ", ".join(parts) + "."
         extra = f' Accessed <time datetime="{attr(source.accessed)}">{text(source.accessed)}</time>.'
         if source.archived_url:
-            extra += " " + link("Archived copy", source.archived_url) + "."
+            when = (
+                f' of <time datetime="{attr(source.archived)}">{text(source.archived)}</time>'
+                if source.archived
+                else ""
+            )
+            extra += f' <span class="cb-archived">{link("Archived copy", source.archived_url)}{when}.</span>'
         if source.quote:
             extra += f" <q>{text(source.quote)}</q>"
         if source.note:
@@ -123,26 +128,8 @@ def related_section(case: Case, corpus: Corpus, similar: list[tuple[str, float]]
 
 
 def cite_section(case: Case, corpus: Corpus) -> list[str]:
-    """The cite box: APA shown, BibTeX and CSL-JSON ready to copy; left out of search and print."""
-    before, title, after = citations.apa_parts(case, corpus)
-    apa = f"{text_block(before)}<em>{text(title)}</em>{text_block(after)}"
-    blocks = [
-        '<div class="cb-cite">',
-        f'<p class="cb-apa">{apa}</p>',
-        '<details class="quote">',
-        "<summary>BibTeX</summary>",
-        f'<pre><code class="language-bibtex">{text_block(citations.bibtex(case, corpus))}</code></pre>',
-        "</details>",
-        '<details class="quote">',
-        "<summary>CSL-JSON</summary>",
-        f'<pre><code class="language-json">{text_block(citations.csl_json(case, corpus))}</code></pre>',
-        "</details>",
-        f"<p><small>Version {text(corpus.version)}: the package version and a digest of the whole corpus. "
-        f"Last reviewed {text(case.last_reviewed)}. Case text {text(case.license)}.</small></p>",
-        "</div>",
-    ]
-    heading = "## Cite this case { #cite }"
-    return ['<div class="cb-screen-only" markdown>', "", heading, "", *blocks, "", "</div>", ""]
+    """The cite box (casebook.render.citations)."""
+    return citations.cite_section(case, corpus)
 
 
 def text_block(value: str) -> str:

@@ -16,6 +16,7 @@ from casebook.graph import ChainAnalysis, analyse_chain, similar_cases
 from casebook.graph.neighbours import suggestion_index
 from casebook.graph.similarity import Suggestion
 from casebook.model import Case
+from casebook.provenance.state import Provenance
 from casebook.render.records import corpus_digest
 from casebook.vocabulary import load_vocabulary
 
@@ -81,6 +82,7 @@ class Corpus:
     chains: Mapping[str, ChainAnalysis] = field(default_factory=dict)
     neighbours: Mapping[str, list[tuple[str, float]]] = field(default_factory=dict)
     suggestions: Mapping[str, list[Suggestion]] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
 
     @classmethod
     def build(
@@ -89,6 +91,7 @@ class Corpus:
         settings: SiteSettings | None = None,
         *,
         chains: Mapping[str, ChainAnalysis] | None = None,
+        provenance: Provenance | None = None,
     ) -> Corpus:
         """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
         already holds every case's analysis, e.g. from the build cache)."""
@@ -103,6 +106,7 @@ class Corpus:
             chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
             neighbours=MappingProxyType({k: [(s.id, s.score) for s in v] for k, v in found.items()}),
             suggestions=MappingProxyType(found),
+            provenance=provenance or Provenance(),
         )
 
     def similar(self, case: Case, limit: int = SIMILAR) -> list[tuple[str, float]]:

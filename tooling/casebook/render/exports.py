@@ -16,6 +16,7 @@ from typing import Any
 
 from casebook.model import Case
 from casebook.render.context import Corpus
+from casebook.render.data_package import package_section
 from casebook.render.facets import quadrant
 from casebook.render.markdown import esc, front_matter, table
 from casebook.render.records import case_record
@@ -147,6 +148,7 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict
         "[Atom feed](../feed.xml)\n:   One entry per case, newest review first; `updated` is the case's last review, "
         "ids are stable `tag:` URIs. Subscribe to hear of new and revised cases.",
         "",
+        *package_section(corpus, files),
         "## Derived fields in cases.json { #derived }",
         "",
         derived,

@@ -9,16 +9,22 @@ from pathlib import Path
 from casebook import corpus_cache
 from casebook.atomic import write_if_changed
 from casebook.build_cache import BuildCache
+from casebook.datapkg.sqlite_db import PackageError
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
 from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.ownership import OutputRefusedError
 from casebook.progress import Progress
+from casebook.provenance.releases import ReleaseDataError
+from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
+from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
+from casebook.render.data_dictionary import dictionary_page
+from casebook.render.data_package import data_package_pages, sqlite_files
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
@@ -26,7 +32,10 @@ from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.home import home_page
 from casebook.render.manifest import read_manifest, write_manifest
 from casebook.render.patterns import patterns_page
+from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
+from casebook.render.releases_page import PATH as RELEASES_PATH
+from casebook.render.releases_page import releases_page
 from casebook.validation import load_corpus
 
 GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
@@ -46,6 +55,14 @@ class RenderError(Exception):
         )
 
 
+class ReleaseFilesError(RenderError):
+    """A release's committed files (``releases/<tag>/``) cannot be read or built into SQLite."""
+
+    def __init__(self, message: str) -> None:
+        self.diagnostics = []
+        Exception.__init__(self, message)
+
+
 @dataclass
 class RenderResult:
     """What a render wrote."""
@@ -63,6 +80,7 @@ def generate(
     progress: Progress | None = None,
     cache: BuildCache | None = None,
     digests: dict[str, str] | None = None,
+    provenance: Provenance | None = None,
 ) -> dict[str, str]:
     """Return every generated file for these valid cases as ``{docs-relative path: text}``.
 
@@ -71,7 +89,7 @@ def generate(
     """
     progress = progress or Progress(enabled=False)
     with paused_gc():  # every page of the corpus is held here; see casebook.gcpause
-        return _generate(cases, settings, progress, cache, digests or {})
+        return _generate(cases, settings, progress, cache, digests or {}, provenance)
 
 
 def _case_page(case: Case, corpus: Corpus) -> str:
@@ -84,11 +102,12 @@ def _generate(
     progress: Progress,
     cache: BuildCache | None,
     digests: dict[str, str],
+    provenance: Provenance | None = None,
 ) -> dict[str, str]:
     progress.note("analysing the corpus")
     cached = cache is not None and all(c.id in digests for c in cases)
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
-    corpus = Corpus.build(cases, settings, chains=chains)
+    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance)
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
@@ -97,7 +116,9 @@ def _generate(
         if cache is not None and cached:
             similar = corpus.similar(case)
             shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
-            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context)
+            # History and release pin come from git and releases/, not the case file: in the key too.
+            own = repr((corpus.provenance.pin(case), corpus.provenance.history(case)))
+            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context + own)
             page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
         else:
             page = _case_page(case, corpus)
@@ -113,6 +134,10 @@ def _generate(
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus))
     pages[CSV_PATH] = cases_csv(corpus)
+    pages.update(redirect_pages(corpus))
+    pages.update(data_package_pages(corpus))
+    pages[DICTIONARY_PATH] = dictionary_page(pages["data/datapackage.json"])
+    pages[RELEASES_PATH] = releases_page(corpus)
     pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS, pages)
     pages[FEED_PATH] = atom_feed(corpus)
     return pages
@@ -133,7 +158,13 @@ def build_pages(
     result = load_corpus(cases_dir, progress=progress, cache=cache)
     if result.errors:
         raise RenderError(result.diagnostics)
-    pages = generate(result.cases, settings, progress=progress, cache=cache, digests=result.digests)
+    try:
+        provenance = load_provenance(cases_dir, result.cases)
+    except ReleaseDataError as exc:
+        raise ReleaseFilesError(str(exc)) from exc
+    pages = generate(
+        result.cases, settings, progress=progress, cache=cache, digests=result.digests, provenance=provenance
+    )
     if cache is not None:
         cache.prune()  # entries of files and pages that no longer exist
     return pages, result.diagnostics
@@ -165,28 +196,33 @@ def render_site(
     """
     progress = progress or Progress(enabled=False)
     pages, diagnostics = build_pages(cases_dir, settings, progress=progress, cache=cache)
+    try:
+        binaries = sqlite_files(pages)  # bytes, so written beside the text pages (render.data_package)
+    except PackageError as exc:
+        raise ReleaseFilesError(f"cannot build a SQLite file: {exc}") from exc
+    files: dict[str, str | bytes] = {**pages, **binaries}
     previous = read_manifest(docs_dir)
     if not replace_unlisted:
-        clashes = [p for p in sorted(pages) if p not in previous and _occupied(docs_dir / p)]
+        clashes = [p for p in sorted(files) if p not in previous and _occupied(docs_dir / p)]
         if clashes:
             raise OutputRefusedError(
                 f"refusing to render into {docs_dir}: {len(clashes)} files Casebook did not write would be "
                 f"replaced (first: {clashes[0]}); choose a new or empty folder for --out"
             )
     # Listed before they are written, so an interrupted run can still prune them next time.
-    write_manifest(docs_dir, previous | pages.keys())
+    write_manifest(docs_dir, previous | files.keys())
     out = RenderResult(pages=pages, diagnostics=diagnostics)
-    progress.start("writing", len(pages), "files")
-    for relative, content in sorted(pages.items()):
+    progress.start("writing", len(files), "files")
+    for relative, content in sorted(files.items()):
         if write_if_changed(docs_dir / relative, content, fsync=durable):
             out.written.append(relative)
         progress.advance()
-    for relative in sorted(previous - pages.keys()):
+    for relative in sorted(previous - files.keys()):
         path = docs_dir / relative
         if path.is_file() and not path.is_symlink():
             path.unlink()
             out.removed.append(relative)
-    write_manifest(docs_dir, pages.keys())
+    write_manifest(docs_dir, files.keys())
     return out
 
 
