@@ -76,3 +76,14 @@ def test_search_reads_a_bounded_number_of_postings() -> None:
     for ident, suggestions in tight.items():
         assert len(suggestions) <= 5
         assert all(s.score <= full[ident][0].score for s in suggestions)
+
+
+def test_a_pair_scores_and_explains_the_same_in_any_corpus() -> None:
+    """Weights do not come from the corpus: each suggestion, reasons included, is what the two cases
+    alone give, so editing, adding or removing a third case changes no other pair (issue 15)."""
+    cases = load_corpus(ROOT / "cases").cases
+    by_id = {c.id: c for c in cases}
+    full = exhaustive_index(cases, 5)
+    for case in cases:
+        for suggestion in full[case.id]:
+            assert exhaustive_index([case, by_id[suggestion.id]], 1)[case.id] == [suggestion]

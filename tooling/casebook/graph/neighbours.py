@@ -33,7 +33,7 @@ MARGIN = 2e-4
 POSTINGS_PER_LOG = 256
 """Postings one case may read per ``log2 n``; :func:`budget`."""
 
-EXACT_LIMIT = 2
+EXACT_LIMIT = 4
 """At most this many times ``limit`` seen cases are scored exactly per case."""
 
 
@@ -42,7 +42,20 @@ def budget(n: int) -> int:
     return POSTINGS_PER_LOG * max(1, math.ceil(math.log2(max(n, 2))))
 
 
-def _search(scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int, cap: int) -> tuple[list[int], bool]:
+def _unseen_bound(left: float, smallest: float) -> float:
+    """At most how much weight, over its own norm, a case not seen yet can share with the unread tokens.
+
+    A case of norm ``m`` shares at most ``min(left, m²)``, and ``min(left, m²) / m`` is largest at
+    ``m = sqrt(left)``; no case's norm is below ``smallest``.
+    """
+    if smallest * smallest >= left:
+        return left / smallest if smallest else 0.0
+    return math.sqrt(left)
+
+
+def _search(
+    scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int, cap: int, smallest: float
+) -> tuple[list[int], bool]:
     """Candidates for case ``i`` (a few, to be scored exactly) and whether the bounds prove them complete."""
     norm_i = scorer.norm[i]
     if not norm_i:
@@ -51,11 +64,12 @@ def _search(scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int
     shared: dict[int, float] = defaultdict(float)
     read = 0
     complete = True
-    for token in sorted(scorer.tokens[i], key=lambda t: (-scorer.weight[t], t)):
+    # Most weight per posting first: rare and heavy tokens narrow the bounds soonest.
+    for token in sorted(scorer.tokens[i], key=lambda t: (-scorer.square[t] / len(postings[t]), t)):
         people = postings[token]
         if read + len(people) > cap:
             complete = False
-            break
+            continue  # a cheaper token may still fit the budget
         read += len(people)
         square = scorer.square[token]
         remaining -= square
@@ -64,15 +78,16 @@ def _search(scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int
     shared.pop(i, None)
     if not shared:
         return [], complete
-    # Bounds on each seen case's cosine: what is shared so far, and at most the unread weight more.
-    slack = math.sqrt(max(remaining, 0.0)) if not complete else 0.0
+    # Bounds on each seen case's cosine: what is shared so far, plus at most the unread weight of
+    # case i or the weight case j has not matched yet, whichever is less.
+    left = max(remaining, 0.0) if not complete else 0.0
     low = {j: s / (norm_i * scorer.norm[j]) for j, s in shared.items()}
-    high = {j: low[j] + slack / norm_i for j in shared}
+    high = {j: (s + min(left, scorer.norm[j] ** 2 - s)) / (norm_i * scorer.norm[j]) for j, s in shared.items()}
     cutoff = heapq.nlargest(min(limit, len(low)), low.values())[-1]
     reach = [j for j in shared if high[j] + MARGIN >= cutoff]
-    proved = complete or (len(low) >= limit and cutoff > slack / norm_i + MARGIN)
+    proved = complete or (len(low) >= limit and cutoff > _unseen_bound(left, smallest) / norm_i + MARGIN)
     if len(reach) > EXACT_LIMIT * limit:
-        reach = heapq.nlargest(EXACT_LIMIT * limit, reach, key=lambda j: (high[j], -j))
+        reach = heapq.nlargest(EXACT_LIMIT * limit, reach, key=lambda j: (low[j], -j))
         proved = False
     return reach, proved
 
@@ -98,10 +113,11 @@ def suggestion_index(
         for token in own:
             postings[token].append(j)
     allowed = budget(len(cases)) if cap is None else cap
+    smallest = min((n for n in scorer.norm if n), default=0.0)
     out: dict[str, list[Suggestion]] = {}
     unproved = 0
     for i, case in enumerate(cases):
-        candidates, proved = _search(scorer, postings, i, limit, allowed)
+        candidates, proved = _search(scorer, postings, i, limit, allowed, smallest)
         unproved += not proved
         out[case.id] = rank(scorer, i, candidates, limit)
     return out, unproved

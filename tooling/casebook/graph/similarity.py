@@ -8,16 +8,19 @@ Each case becomes a set of *tokens*, each from one family:
   stage S: "inadequate testing → product use");
 * how it came out and was answered: detection channel, crisis type, response strategies,
   corrective actions, consequences and the trust verdict;
-* what the chain says: the words of the summary and the event titles and descriptions (four
-  letters or more, without common words and the organization's own names, with a light suffix
-  strip so that "recall", "recalls" and "recalled" count as one word).
+* what it is about: the organization's sector and the case's tags;
+* what the chain says: the words of the summary, the event titles and descriptions and the
+  lessons (four letters or more, without a fixed list of common words and the organization's own
+  names, with a light suffix strip so that "recall", "recalls" and "recalled" count as one word).
 
-Two cases score the cosine of their token sets weighted by inverse document frequency over the
-corpus (``w = ln((N + 1) / df)``): a token every case has counts for little, a rare one shared by
-two cases for a lot. Nothing is tuned per family; the weights come from the corpus itself, so
-they move with it. Curated ``related`` links are not an input. Scores are rounded to four
-places, so ties are real ties and are broken by case id. The shared tokens with most weight
-become the *reasons* shown beside each suggestion, chain shape before words.
+Two cases score the cosine of their token sets, each token weighted by its family alone
+(``WEIGHTS``; 1 unless listed): a case's sector and tags are single labels that sum up what many
+of its words say, so they weigh 3. The weights are fixed, not learnt from the corpus, so the score
+and the reasons of a pair depend on those two cases only: editing, adding or removing a third case
+changes neither (a case page changes only when something it shows changes, issue 15). Curated
+``related`` links are not an input. Scores are rounded to four places, so ties are real ties and
+are broken by case id. The shared tokens with most weight become the *reasons* shown beside each
+suggestion, chain shape before words.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -38,6 +41,12 @@ Token = tuple[str, str]
 
 REASONS = 3
 """Reasons shown beside a suggestion, the weightiest first."""
+
+WEIGHTS = {"sector": 3.0, "tag": 3.0}
+"""The weight of a token by its family; every other family weighs 1 (module docstring)."""
+
+_TEXT = frozenset({"word"})
+"""Families that help the score but explain less than chain shape: their reasons come last."""
 
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -161,8 +170,11 @@ def _tokens(case: Case) -> Iterable[Token]:
     yield from (("response", s) for s in a.strategies)
     yield from (("corrective", s) for s in a.corrective_actions)
     yield from (("outcome", s) for s in a.consequences)
+    yield ("sector", case.organization.sector)
+    yield from (("tag", t) for t in case.tags)
     own = set(_WORD.findall(" ".join([case.organization.name, *case.organization.aliases]).lower()))
-    text = " ".join([case.summary, *(f"{e.title} {e.description}" for e in case.chain)]).lower()
+    parts = [case.summary, *(f"{e.title} {e.description}" for e in case.chain), *(x.text for x in a.lessons)]
+    text = " ".join(parts).lower()
     yield from (("word", _stem(w)) for w in set(_WORD.findall(text)) - _STOP - own)
 
 
@@ -174,20 +186,23 @@ def _stem(word: str) -> str:
     return word
 
 
+def weight(token: Token) -> float:
+    """A token's weight: its family's (``WEIGHTS``), the same in every corpus."""
+    return WEIGHTS.get(token[0], 1.0)
+
+
 class Scorer:
-    """IDF weights over a corpus, and the score and reasons of any two of its cases."""
+    """The score and reasons of any two of a list of cases; each pair depends on its two cases only."""
 
     def __init__(self, cases: Sequence[Case]) -> None:
         self.tokens = [tokens(c) for c in cases]
         self.ids = [c.id for c in cases]
-        df = Counter(t for ts in self.tokens for t in ts)
-        n = len(cases)
-        self.weight = {t: math.log((n + 1) / k) for t, k in df.items()}
+        self.weight = {t: weight(t) for ts in self.tokens for t in ts}
         self.square = {t: w * w for t, w in self.weight.items()}
         self.norm = [math.sqrt(sum(map(self.square.__getitem__, ts))) for ts in self.tokens]
 
     def score(self, i: int, j: int) -> float:
-        """The rounded cosine of cases ``i`` and ``j`` (positions in the corpus given)."""
+        """The rounded cosine of cases ``i`` and ``j`` (positions in the list given)."""
         if not self.norm[i] or not self.norm[j]:
             return 0.0
         shared = self.tokens[i] & self.tokens[j]
@@ -201,7 +216,7 @@ class Scorer:
             by_family[family].append(value)
             mass[family] += self.square[family, value]
         # Chain shape first: shared words help the score but explain less than a shared failure mode.
-        order = sorted(mass, key=lambda f: (f == "word", -mass[f], f))
+        order = sorted(mass, key=lambda f: (f in _TEXT, -mass[f], f))
         return tuple(_reason(f, by_family[f]) for f in order[:limit] if mass[f] > 0)
 
 
@@ -239,6 +254,10 @@ def _reason(family: str, values: list[str]) -> str:
         return "both took corrective action: " + ", ".join(_label("corrective_actions", v) for v in top)
     if family == "outcome":
         return "both cost " + ", ".join(_label("consequences", v) for v in top)
+    if family == "sector":
+        return f"both in {_label('sectors', top[0])}"
+    if family == "tag":
+        return "both tagged " + ", ".join(values[:4])
     return "both mention " + ", ".join(values[:4])
 
 
@@ -249,21 +268,16 @@ def rank(scorer: Scorer, i: int, candidates: Iterable[int], limit: int) -> list[
     return [Suggestion(ident, value, scorer.reasons(i, j)) for value, ident, j in best]
 
 
-def similarity(a: Case, b: Case, cases: Sequence[Case] | None = None) -> float:
-    """Score two cases in [0, 1], with weights from ``cases`` (default: the two of them)."""
-    corpus = list(cases) if cases is not None else [a, b]
-    for case in (a, b):
-        if not any(c is case for c in corpus):
-            corpus.append(case)
-    position = {id(c): k for k, c in enumerate(corpus)}
-    return Scorer(corpus).score(position[id(a)], position[id(b)])
+def similarity(a: Case, b: Case) -> float:
+    """Score two cases in [0, 1]; the score depends on these two cases only."""
+    return Scorer([a, b]).score(0, 1)
 
 
 def suggestions(case: Case, cases: Iterable[Case], limit: int = 5) -> list[Suggestion]:
     """Score ``case`` against every other case (the exhaustive reference), with reasons.
 
     Args:
-        case: The case to match; it is added to the corpus for the weights if not in it.
+        case: The case to match.
         cases: The corpus; ``case`` itself (by id) is skipped.
         limit: At most this many results.
 

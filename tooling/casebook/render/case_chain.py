@@ -49,8 +49,9 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
     ("transitions", "Those crossings counted per pair of stages (from, to, count)."),
     (
         "similar",
-        "The five cases most like it, best first: id, score (IDF-weighted cosine of chain-shape tokens and event "
-        "words, 0 to 1) and reasons. Curated related links are not an input.",
+        "The five cases most like it, best first: id, score (cosine of chain-shape tokens, sector, tags and "
+        "event words with fixed weights, 0 to 1; it depends on the two cases only) and reasons. Curated related "
+        "links are not an input.",
     ),
 ]
 """What ``derived`` in cases.json holds (documented on the Data page)."""
@@ -88,8 +89,10 @@ DERIVED_DEFINITIONS: list[tuple[str, str]] = [
         "Similar cases",
         "The five cases whose chains are most alike: cosine similarity of their tokens (first-break stage, break "
         "stages, failure modes, stage and failure-mode transitions, detection, crisis type, response, corrective "
-        "action, consequences, verdict, and the words of the events), each weighted by how rare it is in the "
-        "corpus. The reasons beside each are the weightiest shared tokens. Curated related links are not used.",
+        "action, consequences, verdict, sector, tags, and the words of the summary, events and lessons). Every "
+        "token weighs 1 except sector and tags, which weigh 3; the weights are fixed, so a pair's score and "
+        "reasons depend on those two cases alone, never on the rest of the corpus. The reasons beside each are "
+        "the weightiest shared tokens, words last. Curated related links are not used.",
     ),
     (
         "Graph axis",

@@ -118,7 +118,9 @@ def _generate(
             shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
             # History and release pin come from git and releases/, not the case file: in the key too.
             own = repr((corpus.provenance.pin(case), corpus.provenance.history(case)))
-            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context + own)
+            reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
+            explained = [(i, reasons.get(i, ())) for i, _ in similar]
+            key = corpus_cache.page_key(cache, digests[case.id], shown, explained, context + own)
             page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
         else:
             page = _case_page(case, corpus)
