@@ -60,7 +60,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Chain period\n:   {quiet}{esc(_period(case))}</span>",
         "",
-        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))} ({esc(case.touch)} touch, {esc(case.scale)} scale)</span>",
+        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))}</span>",  # the label names touch and scale
         "",
         f"Status\n:   {quiet}{status}</span>",
         "",

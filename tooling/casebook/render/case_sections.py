@@ -57,7 +57,7 @@ def impact_section(case: Case) -> list[str]:
     return [
         '<div class="cb-impact cb-screen-only" markdown>',
         "",
-        "## Impact { }",
+        "## Impact { #impact }",
         "",
         table(["Figure", "Value", "As of", "Source"], rows),
         "</div>",
