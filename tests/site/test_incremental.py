@@ -45,15 +45,15 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
     cache = tmp_path / "cache"
     out = project / "out"
 
-    def rebuild_and_compare(step: str) -> list[str]:
+    def rebuild_and_compare(step: str) -> dict[str, str]:
         monkeypatch.setenv(CACHE_ENV, str(cache))
         _, rendered = build_site(project / "mkdocs.yml", cases, out)
         monkeypatch.setenv(CACHE_ENV, "off")
         clean, _ = build_site(project / "mkdocs.yml", cases, tmp_path / f"clean-{step}")
         _assert_same(out, clean)
-        return sorted(rendered.pages)
+        return rendered.pages
 
-    generated = rebuild_and_compare("first")
+    generated = sorted(rebuild_and_compare("first"))
     checked = _entries(cache, "check")
     # Builds render into their own staging docs folder (#12): the pages are the generated Markdown
     # plus the hand-written pages of the project's docs folder.
@@ -66,9 +66,31 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
     path = cases / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("title: Reports of syringes", "title: Claims of syringes", 1), encoding="utf-8")
-    rebuild_and_compare("title")
+    case_pages = _entries(cache, "page")
+    rendered = rebuild_and_compare("title")
     assert len(_entries(cache, "check") - checked) == 1  # only the edited file was checked again
+    # A case page is rendered again only if it shows the edited title: the case itself and the
+    # cases that list it as related or similar, not every page (#15: pages depend on what they show).
+    showing = [
+        p
+        for p, md in rendered.items()
+        if p.startswith("cases/") and p != "cases/index.md" and "Claims of syringes" in md
+    ]
+    assert f"cases/{EDITED}.md" in showing
+    assert len(_entries(cache, "page") - case_pages) == len(showing)
     assert "Claims of syringes" in (out / "cases" / EDITED / "index.html").read_text(encoding="utf-8")
+
+    # An event's description is shown on its own case page only: that one page is rendered again.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("An 82-year-old man in Tacoma", "A man of 82 in Tacoma", 1), encoding="utf-8")
+    case_pages, html_pages = _entries(cache, "page"), _entries(cache, "html")
+    after = rebuild_and_compare("description")
+    assert len(_entries(cache, "page") - case_pages) == 1
+    # MkDocs builds again only the pages whose Markdown changed: that case page and the data pages
+    # that list file sizes; every other page's HTML comes from the cache.
+    changed = [p for p in after if p.endswith(".md") and after[p] != rendered.get(p)]
+    assert [p for p in changed if p.startswith("cases/")] == [f"cases/{EDITED}.md"]
+    assert len(_entries(cache, "html") - html_pages) == len(changed) < 5
 
     shutil.copy(NEW_CASE, cases / NEW_CASE.name)
     rebuild_and_compare("new")

@@ -73,7 +73,8 @@ def page_key(
     context: str,
 ) -> str:
     """The key of a case page's Markdown: the case, what it shows of other cases (id, title, year,
-    organization; similar cases with their reasons) and ``context`` (the settings and the corpus version)."""
+    organization; similar cases with their reasons, which depend on both cases' content) and
+    ``context`` (the settings, the release pin and the history)."""
     others = [[c.id, c.title, str(c.year), c.organization.name] for c in shown]
     return cache.key("page", case_key, json.dumps([others, [[i, list(r)] for i, r in similar]]), context)
 

@@ -95,3 +95,37 @@ def did_you_mean_country(text: str, *, allow_global: bool = True) -> str:
     """``"; did you mean 'GB' (United Kingdom)?"`` or an empty string."""
     code = suggest_code(text, allow_global=allow_global)
     return f"; did you mean '{code}' ({country_name(code)})?" if code else ""
+
+
+CONTINENTS: dict[str, str] = {
+    "africa": "Africa",
+    "asia": "Asia",
+    "europe": "Europe",
+    "latin_america": "Latin America",
+    "north_america": "North America",
+    "oceania": "Oceania",
+    "antarctica": "Antarctica",
+}
+"""Continent slugs of schema/continents.yaml, in display order, with their names."""
+
+
+@functools.lru_cache(maxsize=1)
+def continents() -> Mapping[str, str]:
+    """Country code -> continent slug (schema/continents.yaml, generated from country_converter).
+
+    Raises:
+        ResourceError: the file is missing, broken, or names a continent not in ``CONTINENTS``.
+    """
+    target = schema_dir() / "continents.yaml"
+    try:
+        loaded = load_file(target)
+    except OSError as exc:
+        raise ResourceError(f"cannot read {target}: {exc.strerror}") from exc
+    if not loaded.ok or not all(isinstance(v, str) and v in CONTINENTS for v in loaded.data.values()):
+        raise ResourceError(f"{target} is not a mapping of country codes to continents")
+    return MappingProxyType(dict(loaded.data))
+
+
+def continent_of(code: str) -> str | None:
+    """The continent slug of a country code; None for ``global`` or an unknown code."""
+    return continents().get(code)

@@ -57,7 +57,9 @@ def config_fingerprint(config: Any) -> str:
     for hook in sorted(str(h) for h in config.hooks):
         parts.append(Path(hook).read_bytes() if Path(hook).is_file() else hook)
     parts += [str(config.site_url), json.dumps(config.extra, sort_keys=True, default=str)]
-    parts += [json.dumps(config.theme.get("features", []), default=str), str(config.docs_dir)]
+    # Not the docs folder's path: each `casebook build` renders into a fresh private staging folder
+    # (casebook.staging), so a path in the key made every build miss every page (issue #15).
+    parts += [json.dumps(config.theme.get("features", []), default=str)]
     return digest(*parts)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from casebook.graph import ChainAnalysis, analyse_chain
 from casebook.model import Case
+from casebook.spread import Spread, format_spread, spread
 from casebook.vocabulary import is_primary_source, load_vocabulary
 
 STRONG_SOURCE_TYPES = frozenset({"news"})
@@ -32,6 +33,7 @@ class Coverage:
     sources_by_type: Mapping[str, int]
     weakly_sourced_events: tuple[tuple[str, str], ...]
     cases_without_recovery: tuple[str, ...]
+    spread: Spread
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-ready data with stable keys."""
@@ -46,6 +48,7 @@ class Coverage:
             "sources_by_type": dict(self.sources_by_type),
             "events_without_primary_or_news_source": [{"case": c, "event": e} for c, e in self.weakly_sourced_events],
             "cases_without_recovery_events": list(self.cases_without_recovery),
+            "spread": self.spread.to_json(),
         }
 
 
@@ -87,6 +90,7 @@ def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None =
         sources_by_type=_ordered(Counter(s.type for c in ordered for s in c.sources), "source_types"),
         weakly_sourced_events=tuple(pair for c in ordered for pair in _weak_events(c)),
         cases_without_recovery=tuple(c.id for c in ordered if not any(e.kind == "recovery" for e in c.chain)),
+        spread=spread(ordered),
     )
 
 
@@ -108,6 +112,7 @@ def format_coverage(report: Coverage) -> str:
     lines += _table("Failure modes (events)", report.by_failure_mode)
     lines += _table("Trust verdict", report.by_verdict)
     lines += _table("Sources by type", report.sources_by_type)
+    lines += format_spread(report.spread)
     lines.append(f"Events without a primary or news source: {len(report.weakly_sourced_events)}")
     lines += [f"  {case} / {event}" for case, event in report.weakly_sourced_events]
     lines.append(f"Cases without a recovery event: {len(report.cases_without_recovery)}")

@@ -54,7 +54,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
         "",
-        f"Regions\n:   {quiet}{esc(', '.join(country_name(r) for r in case.regions))}</span>",
+        f"Regions\n:   {quiet}{_links('region', case.regions)}</span>",
         "",
         f"Became public\n:   {quiet}{browse_link('year', str(case.year))}</span>",
         "",
@@ -90,6 +90,21 @@ def _event_meta(event: Event) -> str:
     return f'<p class="cb-event-meta" {pagefind_marks.IGNORE}>{" · ".join(parts)}</p>'
 
 
+def _stopped_by(case: Case, event: Event) -> list[str]:
+    """Where a break could have been stopped, linking to the control on the Controls page."""
+    stop = event.stopped_by
+    if stop is None:
+        return []
+    control = f"[{esc(label('controls', stop.control))}](../controls/index.md#{stop.control})"
+    refs = f" Sources: {sections.source_refs(case, stop.sources)}" if stop.sources else ""
+    owner = esc(label("stages", stop.owner)).lower()
+    return [
+        f'<small class="cb-stop" {pagefind_marks.IGNORE}>Could have been stopped by {control}, owned at {owner}: '
+        f"{esc(stop.reason)}{refs}</small>",
+        "",
+    ]
+
+
 def timeline(case: Case) -> list[str]:
     """Every event in file order (the order they happened), each an anchor with its sources."""
     lines = ["## Timeline { #timeline }", "", f'<div class="cb-timeline" markdown {pagefind_marks.BODY}>', ""]
@@ -109,6 +124,7 @@ def timeline(case: Case) -> list[str]:
             "",
             f"<small {pagefind_marks.IGNORE}>{after_html}Sources: {refs}</small>",  # titles repeated: not searched
             "",
+            *_stopped_by(case, event),
             "</div>",
             "",
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from casebook.countries import GLOBAL, country_name
 from casebook.graph.analysis import cached_analysis
 from casebook.model import Case
 from casebook.render.context import definition, label
@@ -67,6 +68,8 @@ class Facet:
         """The display label of one value."""
         if self.key == "quadrant":
             return QUADRANTS[value][0]
+        if self.key == "region":
+            return country_name(value)
         return label(self.vocabulary, value) if self.vocabulary else value
 
     def definition(self, value: str) -> str:
@@ -79,6 +82,9 @@ class Facet:
         """Every value, in display order: the whole vocabulary list, or the years that occur."""
         if self.key == "quadrant":
             return list(QUADRANTS)
+        if self.key == "region":  # the codes that occur, by English name; worldwide first
+            found = {v for c in cases for v in self.of(c)}
+            return sorted(found, key=lambda code: (code != GLOBAL, country_name(code)))
         if self.vocabulary:
             return load_vocabulary()[self.vocabulary].slugs
         return sorted({v for c in cases for v in self.of(c)}, reverse=True)
@@ -136,6 +142,15 @@ FACETS: tuple[Facet, ...] = (
         "A case is listed under its organization's main sector.",
         "sectors",
         lambda c: (c.organization.sector,),
+    ),
+    Facet(
+        "region",
+        "region",
+        "Region",
+        "regions",
+        "A case is listed under every country where its customers were harmed, or under Worldwide.",
+        None,
+        lambda c: c.regions,
     ),
     Facet(
         "year",

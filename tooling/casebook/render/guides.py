@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from casebook.countries import CONTINENTS, country_name
 from casebook.graph import ChainAnalysis
 from casebook.model import Case
 from casebook.render.context import label
@@ -76,6 +77,22 @@ def coverage_page(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | N
         f"- {_case_link(case, f'#event-{event}')} event `{esc(event)}`" for case, event in report.weakly_sourced_events
     ]
     lines += ["## Events without a primary or news source", "", *_bounded(weak), ""]
+    spread = report.spread
+    regions = {f"{country_name(code)} ({code})": n for code, n in spread.by_region.items()}
+    lines += [
+        "## Where customers were harmed",
+        "",
+        table(["Region", "Cases"], [[esc(k), str(v)] for k, v in regions.items()]),
+    ]
+    continents = [[esc(CONTINENTS[slug]), str(n)] for slug, n in spread.by_continent.items()]
+    lines += ["## Continents with customers", "", table(["Continent", "Cases"], continents)]
+    lines += [
+        f"Cases harming customers only outside the US: {spread.without_home} of {spread.cases} "
+        f"(`global` cases, {spread.global_cases}, not counted). Recovery exemplars (verdict restored): "
+        f"{spread.recovery_exemplars}. Breaks naming a stopping control: {spread.breaks_with_control} of "
+        f"{spread.breaks} ([Controls](../controls/index.md)).",
+        "",
+    ]
     no_recovery = [f"- {_case_link(case)}" for case in report.cases_without_recovery]
     lines += ["## Cases without a recovery event", "", *_bounded(no_recovery), ""]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlencode
 
+from casebook.countries import CONTINENTS
 from casebook.graph import CorpusAnalysis
 from casebook.graph.patterns_svg import render_patterns_svg
 from casebook.model import Case
@@ -16,6 +17,7 @@ from casebook.render.case_chain import inline_svg
 from casebook.render.context import Corpus, label
 from casebook.render.facets import QUADRANTS, quadrant
 from casebook.render.markdown import attr, esc, front_matter, plural, table, text
+from casebook.spread import case_continents
 from casebook.vocabulary import load_vocabulary
 
 LIST_LIMIT = 20
@@ -86,6 +88,41 @@ def _modes_by_stage(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
         "Which ways of failing happen at which stages, counted in events.",
         "",
         table(["Failure mode", "Stage", "Events", "Which"], rows),
+    ]
+
+
+def _regions(corpus: Corpus) -> list[str]:
+    by_continent: dict[str, list[Case]] = defaultdict(list)
+    for case in corpus.cases:
+        for slug in case_continents(case) or ["global"]:
+            by_continent[slug].append(case)
+    rows = []
+    for slug in [*CONTINENTS, "global"]:
+        cases = by_continent.get(slug, [])
+        if not cases:
+            continue
+        stages: dict[str, int] = defaultdict(int)
+        for case in cases:
+            stages[corpus.chains[case.id].first_break_stage] += 1
+        order = load_vocabulary()["stages"].slugs
+        top = sorted(stages.items(), key=lambda item: (-item[1], order.index(item[0])))[:3]
+        name = "Worldwide" if slug == "global" else CONTINENTS[slug]
+        rows.append(
+            [
+                esc(name),
+                str(len(cases)),
+                esc(", ".join(f"{label('stages', stage)} ({n})" for stage, n in top)),
+                case_links(cases),
+            ]
+        )
+    return [
+        "## Where customers were harmed { #regions }",
+        "",
+        "Cases by the continent of the countries in their `regions` (a case harming customers in several "
+        "continents counts in each; `global` cases are counted as worldwide), with the stages where their "
+        "chains most often first broke. [Browse by country](../browse/region.md).",
+        "",
+        table(["Continent", "Cases", "First broke at (most often)", "Which"], rows),
     ]
 
 
@@ -165,6 +202,7 @@ def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
         *_first_breaks(corpus, analysis),
         *_transitions(corpus, analysis),
         *_modes_by_stage(corpus, analysis),
+        *_regions(corpus),
         *_responses(analysis),
         *_matrix(corpus),
     ]

@@ -22,6 +22,8 @@ from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
+from casebook.render.controls_page import PATH as CONTROLS_PATH
+from casebook.render.controls_page import controls_page
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
@@ -38,7 +40,7 @@ from casebook.render.releases_page import PATH as RELEASES_PATH
 from casebook.render.releases_page import releases_page
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "data", "reference", "guide", "coverage")
+GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "controls", "data", "reference", "guide", "coverage")
 """Folders under docs_dir that the renderer writes into; they are git-ignored."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
@@ -111,7 +113,9 @@ def _generate(
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
-    context = repr((corpus.settings, corpus.version))
+    # A case page shows the settings (URLs) and nothing corpus-wide: the corpus version (a digest of
+    # every case) stays out of its key, or any edit would re-render every page (issue #15).
+    context = repr(corpus.settings)
     for case in corpus.cases:
         if cache is not None and cached:
             similar = corpus.similar(case)
@@ -134,6 +138,7 @@ def _generate(
     pages["coverage/index.md"] = coverage_page(corpus.cases, corpus.chains)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
+    pages[CONTROLS_PATH] = controls_page(corpus)
     pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus))
     pages[CSV_PATH] = cases_csv(corpus)
     pages.update(redirect_pages(corpus))
