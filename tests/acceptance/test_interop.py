@@ -15,7 +15,7 @@ from casebook.loading import load_file
 from casebook.validation import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_LEVEL = ("S200", "S201", "S202", "S203", "S210", "V300", "V302", "V303", "V304", "H800")
+SCHEMA_LEVEL = ("S200", "S201", "S202", "S203", "S210", "V300", "V302", "V303", "V304", "H800", "P101")
 
 
 def _candidates() -> list[Path]:

@@ -12,7 +12,8 @@ import pytest
 
 from casebook.codes import CODES
 from casebook.countries import country_name
-from casebook.render.facets import FACETS
+from casebook.graph import analyse_chain
+from casebook.render.facets import FACETS, dissent_facet
 from casebook.render.references import load_schema, walk
 from casebook.search_index import index_site
 from casebook.vocabulary import load_vocabulary
@@ -75,11 +76,12 @@ def test_filter_index_lists_every_case_with_its_facets(site: BuiltSite) -> None:
     index = json.loads(site.page("filter/cases.json"))
     by_id = {c.id: c for c in site.cases}
     assert sorted(row[0] for row in index["cases"]) == sorted(by_id)
-    assert [f["key"] for f in index["facets"]] == [f.key for f in FACETS]
+    facets = (*FACETS, dissent_facet({c.id: analyse_chain(c) for c in site.cases}))
+    assert [f["key"] for f in index["facets"]] == [f.key for f in facets]
     for case_id, title, organization, year, positions in index["cases"]:
         case = by_id[case_id]
         assert (title, organization, year) == (case.title, case.organization.name, case.year)
-        for facet, chosen, listed in zip(FACETS, positions, index["facets"], strict=True):
+        for facet, chosen, listed in zip(facets, positions, index["facets"], strict=True):
             assert [listed["values"][n] for n in chosen] == list(facet.of(case))
     text = json.loads(site.page("filter/text.json"))
     assert text["version"] == index["version"]

@@ -117,7 +117,7 @@ def test_model_carries_every_v2_field() -> None:
     assert notice.seen_at and notice.archived_url and str(notice.archived) == "2099-03-16"
     assert case.reply is not None and case.reply.statements[0].kind == "press_release"
     (perspective,) = case.perspectives
-    assert (perspective.first_break_stage, perspective.first_break_event) == ("governance", "defect")
+    assert (perspective.first_break_stage, perspective.first_break_event) == ("incident_response", "hidden")
     assert perspective.weighs[0].layer == "latent" and perspective.verdict == "lasting_damage"
     assert [(r.claims_checked, r.corrections) for r in case.reviews] == [(6, 1)]
     assert case.aliases == ("2099-acme-widgets",) and len(case.changes) == 1

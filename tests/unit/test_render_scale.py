@@ -13,7 +13,7 @@ from casebook.render.browse import BROWSE_LIMIT, facet_page
 from casebook.render.case_chain import chain_section
 from casebook.render.case_page import case_page
 from casebook.render.facets import FACET_BY_KEY, FACETS
-from casebook.render.filter_index import filter_index, filter_text
+from casebook.render.filter_index import filter_facets, filter_index, filter_text
 from casebook.render.guides import COVERAGE_LIMIT, coverage_page
 from casebook.render.patterns import LIST_LIMIT, case_links
 from casebook.synth import synth_corpus
@@ -82,7 +82,7 @@ def test_filter_index_is_compact_and_decodes(corpus: Corpus) -> None:
     index = filter_index(corpus)
     cases = {c.id: c for c in corpus.cases}
     for case_id, _title, _org, _year, positions in index["cases"]:
-        for facet, listed, chosen in zip(FACETS, index["facets"], positions, strict=True):
+        for facet, listed, chosen in zip(filter_facets(corpus), index["facets"], positions, strict=True):
             assert [listed["values"][n] for n in chosen] == list(facet.of(cases[case_id]))
     raw = json.dumps(index, separators=(",", ":"))
     assert len(raw) / len(corpus.cases) < 400

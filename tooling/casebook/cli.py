@@ -74,7 +74,7 @@ def main() -> None:
     "require",
     multiple=True,
     type=click.Choice(sorted(REQUIREMENTS)),
-    help="Also require this content: controls (C506, every break of a reviewed case names its control), reviews (R407, every reviewed case records a review). Repeatable.",
+    help="Also require this content: controls (C506, every break of a reviewed case names its control), reviews (R407, every reviewed case records a review), reply-sources (P108, every statement of the organization cites its own publication or testimony). Repeatable.",
 )
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, require: tuple[str, ...]) -> None:
     """Check case files against the schema, the vocabulary and the gates.

@@ -3,7 +3,8 @@
 jsonschema cannot give line numbers (python-jsonschema/check-jsonschema#359), so each error's
 ``absolute_path`` is looked up in the loader's position map. Messages are rewritten for people:
 unknown keys and vocabulary values get a did-you-mean; ``x-code``/``x-message`` in the schema
-give pattern failures a precise code and wording.
+give pattern failures a precise code and wording; ``x-required`` (field -> [code, reason]) and
+``x-empty`` ([code, reason]) do so for a missing field and an empty list.
 """
 
 from __future__ import annotations
@@ -94,7 +95,11 @@ def _diagnose(loaded: LoadResult, error: ValidationError) -> Diagnostic:
         return loaded.diagnostic((*path, key), "S202", message, key=True)
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return loaded.diagnostic(path, "S201", f"missing required field '{missing}'")
+        code, why = schema.get("x-required", {}).get(missing, ("S201", ""))
+        return loaded.diagnostic(path, code, f"missing required field '{missing}'{why}")
+    if error.validator == "minItems" and "x-empty" in schema:
+        code, why = schema["x-empty"]
+        return loaded.diagnostic(path, code, f"{_short(error.instance)} is empty{why}")
     if error.validator == "enum":
         options = [str(o) for o in schema.get("enum", [])]
         name = str(path[-1]) if path and isinstance(path[-1], str) else "value"

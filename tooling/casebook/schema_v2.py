@@ -124,6 +124,9 @@ def _reply() -> dict[str, Any]:
     )
 
 
+_UNSOURCED = ": a perspective cites the published sources of its reading (`sources: [...]`), like every claim"
+
+
 def _perspective() -> dict[str, Any]:
     weighing = _object(
         "An event this reading weighs differently from the main analysis.",
@@ -150,9 +153,10 @@ def _perspective() -> dict[str, Any]:
             "weighs": _list(weighing, "Events weighed differently."),
             "verdict": _ref("trust_verdict", "The trust verdict this reading reaches."),
             "argument": _text("The argument, in a few sentences.", min_length=40),
-            "sources": _sources("Sources for the argument."),
+            "sources": {**_sources("Sources for the argument."), "x-empty": ["P101", _UNSOURCED]},
         },
         ["id", "by", "first_break", "argument", "sources"],
+        **{"x-required": {"sources": ["P101", _UNSOURCED]}},
     )
 
 

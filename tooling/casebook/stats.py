@@ -14,6 +14,7 @@ from casebook.graph import ChainAnalysis, analyse_chain
 from casebook.model import Case
 from casebook.spread import Spread, format_spread, spread
 from casebook.vocabulary import is_primary_source, load_vocabulary
+from casebook.voices import Voices, format_voices, voices
 
 STRONG_SOURCE_TYPES = frozenset({"news"})
 """Besides primary sources, reputable news counts as a strong source for an event."""
@@ -34,6 +35,7 @@ class Coverage:
     weakly_sourced_events: tuple[tuple[str, str], ...]
     cases_without_recovery: tuple[str, ...]
     spread: Spread
+    voices: Voices
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-ready data with stable keys."""
@@ -49,6 +51,7 @@ class Coverage:
             "events_without_primary_or_news_source": [{"case": c, "event": e} for c, e in self.weakly_sourced_events],
             "cases_without_recovery_events": list(self.cases_without_recovery),
             "spread": self.spread.to_json(),
+            **self.voices.to_json(),
         }
 
 
@@ -76,7 +79,8 @@ def _weak_events(case: Case) -> list[tuple[str, str]]:
 def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None = None) -> Coverage:
     """Compute the coverage figures for a list of valid cases (``chains``: their analyses, if known)."""
     ordered = sorted(cases, key=lambda c: c.id)
-    first_break = (chains[c.id] if chains is not None else analyse_chain(c) for c in ordered)
+    analysed = {c.id: chains[c.id] if chains is not None else analyse_chain(c) for c in ordered}
+    first_break = (analysed[c.id] for c in ordered)
     return Coverage(
         cases=len(ordered),
         by_status=_ordered(Counter(c.status for c in ordered), "statuses"),
@@ -91,6 +95,7 @@ def coverage(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | None =
         weakly_sourced_events=tuple(pair for c in ordered for pair in _weak_events(c)),
         cases_without_recovery=tuple(c.id for c in ordered if not any(e.kind == "recovery" for e in c.chain)),
         spread=spread(ordered),
+        voices=voices(ordered, analysed),
     )
 
 
@@ -117,4 +122,5 @@ def format_coverage(report: Coverage) -> str:
     lines += [f"  {case} / {event}" for case, event in report.weakly_sourced_events]
     lines.append(f"Cases without a recovery event: {len(report.cases_without_recovery)}")
     lines += [f"  {case}" for case in report.cases_without_recovery]
+    lines += ["", *format_voices(report.voices)]
     return "\n".join(lines) + "\n"

@@ -221,9 +221,34 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
+  // The perspectives toggle of a case page: show one reading's rings on the chain graph at a time.
+  // Without this script the buttons stay hidden and the graph shows every reading.
+  function setupViews() {
+    document.querySelectorAll(".cb-views").forEach(function (group) {
+      if (group.dataset.ready) return;
+      group.dataset.ready = "1";
+      var figure = group.closest("figure");
+      var buttons = group.querySelectorAll("button[data-view]");
+      var show = function (view) {
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.view === view)); });
+        figure.querySelectorAll("g.cb-view").forEach(function (g) {
+          g.classList.toggle("cb-view-off", view !== "all" && g.dataset.view !== view);
+        });
+        document.querySelectorAll(".cb-reading[data-view]").forEach(function (card) {
+          card.classList.toggle("cb-reading--on", card.dataset.view === view);
+        });
+      };
+      buttons.forEach(function (b) {
+        b.addEventListener("click", function () { show(b.dataset.view); });
+      });
+      group.hidden = false;
+    });
+  }
+
   function init() {
     nameSearchDialog();
     document.querySelectorAll("figure.cb-graph--chain").forEach(setupGraph);
+    setupViews();
     var form = document.getElementById("cb-filter");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";

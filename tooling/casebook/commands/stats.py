@@ -18,7 +18,9 @@ from casebook.validation import UsageError, load_corpus
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(cases_dir: Path | None, fmt: str) -> None:
     """Coverage of the corpus: cases by sector, decade, first-break stage, failure mode and
-    verdict; sources by type; events lacking a primary or news source; cases without recovery.
+    verdict; sources by type; events lacking a primary or news source; cases without recovery;
+    cases with the organization's own words (reply), with perspectives, with a disputed first
+    break, and reviewed cases with and without a review record.
 
     Invalid cases are reported as `casebook validate` reports them and left out of the figures.
     """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from casebook.diagnostics import Diagnostic
-from casebook.gates import analysis, chain, dates, references, references_v2, stopping
+from casebook.gates import analysis, chain, dates, perspectives, references, references_v2, stopping
 from casebook.loading import LoadResult
 
 CaseGate = Callable[[LoadResult], Iterable[Diagnostic]]
@@ -21,12 +21,14 @@ CASE_GATES: dict[str, CaseGate] = {
     "analysis": analysis.check,
     "references_v2": references_v2.check,
     "stopping": stopping.check,
+    "perspectives": perspectives.check,
 }
 
 # Checks that a corpus switches on when its content is written (``casebook validate --require``).
 REQUIREMENTS: dict[str, CaseGate] = {
     "controls": stopping.check_required,
     "reviews": references_v2.check_required,
+    "reply-sources": perspectives.check_own_sources,
 }
 
 __all__ = ["CASE_GATES", "REQUIREMENTS", "CaseGate"]

@@ -24,6 +24,7 @@ from casebook.graph.layout import (
     NodeBox,
     layout_chain,
 )
+from casebook.graph.perspective_marks import marks_css, perspective_marks
 from casebook.graph.routing import Box, EdgeRoute, Point
 from casebook.graph.style import chain_css, svg_role
 from casebook.graph.text import escape, num, text_width, xml_id
@@ -239,7 +240,7 @@ def render_chain_svg(case: Case) -> str:
         f'style="max-width:{w}px" role="{svg_role(True)}" aria-labelledby="{title_id} {desc_id}" data-case="{escape(case.id)}">',
         f'<title id="{title_id}">Failure chain: {escape(case.title)}</title>',
         f'<desc id="{desc_id}">{escape(describe(case, analysis, stage_labels))}</desc>',
-        f"<style>{chain_css()}</style>",
+        f"<style>{chain_css()}{marks_css() if case.perspectives else ''}</style>",
         "<defs>",
         *(
             f'<marker id="{ident}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="{size}" markerHeight="{size}" '
@@ -268,6 +269,7 @@ def render_chain_svg(case: Case) -> str:
     for node in layout.nodes:
         out += _node(case, node, kind_labels, stage_labels, node.id in on_path)
     out += _marks(case, layout, analysis)
+    out += perspective_marks(case, layout, analysis.first_break)
     out += _footer(case, layout, arrow, kind_labels)
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -13,9 +13,11 @@ from typing import Any
 from casebook.graph import ChainAnalysis, render_chain_svg
 from casebook.graph.analysis import DayCount
 from casebook.model import Case
+from casebook.render.case_voices import view_buttons
 from casebook.render.context import Corpus, label
 from casebook.render.markdown import esc, plural
 from casebook.vocabulary import stage_order
+from casebook.voices import disputed_stages, has_reply
 
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) [0-9.]+"')
 
@@ -53,6 +55,9 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
         "event words with fixed weights, 0 to 1; it depends on the two cases only) and reasons. Curated related "
         "links are not an input.",
     ),
+    ("disputed", "True when some perspective puts the first break at another stage than first_break's."),
+    ("disputed_stages", "Those other first-break stages, in the order the perspectives give them."),
+    ("has_reply", "True when the case shows statements by the organization itself (reply.statements)."),
 ]
 """What ``derived`` in cases.json holds (documented on the Data page)."""
 
@@ -101,6 +106,18 @@ DERIVED_DEFINITIONS: list[tuple[str, str]] = [
     ),
 ]
 """Definitions of the derived analysis, printed on the Case format page (``#derived``)."""
+
+
+RINGS = (
+    " Rings mark where each reading puts the first break (solid) and the events it weighs differently "
+    '(dashed), tagged "main" or with the number of the <a href="#perspectives">perspective</a>.'
+)
+
+
+def derived_json(case: Case, chain: ChainAnalysis) -> dict[str, Any]:
+    """``derived`` of a case in cases.json: the chain analysis, and whether analysts disagree."""
+    stages = disputed_stages(case, chain)
+    return {**chain.to_json(), "disputed": bool(stages), "disputed_stages": list(stages), "has_reply": has_reply(case)}
 
 
 def inline_svg(svg: str) -> str:
@@ -192,6 +209,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         '<button type="button" class="md-button cb-graph-size" aria-pressed="false">Full size</button>'
         '<button type="button" class="md-button cb-graph-fullscreen">Full screen</button>'
         "</div>",
+        *view_buttons(case),
         # Focusable, so that keyboard users can scroll a graph wider than the screen.
         f'<div class="cb-graph-scroll" style="--cb-graph-w: {natural_width(svg)}px" tabindex="0" role="region" '
         'aria-label="Failure chain graph">',
@@ -201,7 +219,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         "causes stand left of their effects, and each column shows its dates. Arrows follow <code>caused_by</code>; "
         "the bold line is the break path, which runs from the root cause through the linked breaks and amplifiers "
         "to the failure the most failures led up to. Tags mark the first break and where customers felt it. "
-        "Select an event to read it in the timeline.</figcaption>",
+        f"Select an event to read it in the timeline.{RINGS if case.perspectives else ''}</figcaption>",
         "</figure>",
         "",
         *glance(case, corpus.chains[case.id]),
@@ -209,8 +227,8 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
 
 
 def derived(case: Case, corpus: Corpus) -> dict[str, Any]:
-    """The ``derived`` object of a case in cases.json: its chain analysis and similar cases."""
-    data = corpus.chains[case.id].to_json()
+    """The ``derived`` object of a case in cases.json: its chain analysis, dissent and similar cases."""
+    data = derived_json(case, corpus.chains[case.id])
     data["first_break_stage"] = corpus.chains[case.id].first_break_stage
     data["similar"] = [s.to_json() for s in corpus.suggestions.get(case.id, [])]
     return data

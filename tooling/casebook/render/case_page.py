@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from casebook.countries import country_name
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
+from casebook.render import case_voices as voices
 from casebook.render import pagefind_marks
 from casebook.render.context import Corpus, definition, label
 from casebook.render.facets import FACET_BY_KEY, quadrant
@@ -47,6 +48,12 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
     quiet = '<span class="cb-quiet">'
+    checked = voices.review_line(case)
+    review = (
+        []
+        if checked is None
+        else [f"Review\n:   {quiet}{esc(checked)}" + (" ([record](#reviews))" if case.reviews else "") + "</span>", ""]
+    )
     lines = [*pagefind_marks.head_block(case, corpus.chains[case.id])]
     lines += [f'<p class="cb-lead" {pagefind_marks.BODY}>{text(" ".join(case.summary.split()))}</p>', ""]
     lines += [
@@ -64,6 +71,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Status\n:   {quiet}{status}</span>",
         "",
+        *review,
         "</div>",
         "",
     ]
@@ -205,7 +213,8 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         *chain,
         *timeline(case),
     ]
-    lines += [*analysis(case), *sections.impact_section(case), *sections.questions_section(case)]
+    lines += [*analysis(case), *voices.reply_section(case), *voices.perspectives_section(case, corpus.chains[case.id])]
+    lines += [*sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
-    lines += [*history_section(case, corpus), *sections.cite_section(case, corpus)]
+    lines += [*voices.reviews_section(case), *history_section(case, corpus), *sections.cite_section(case, corpus)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -7,14 +7,16 @@ Each facet maps a case to the values it has (a case touches several stages, so a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from casebook.countries import GLOBAL, country_name
+from casebook.graph import ChainAnalysis
 from casebook.graph.analysis import cached_analysis
 from casebook.model import Case
 from casebook.render.context import definition, label
 from casebook.vocabulary import load_vocabulary
+from casebook.voices import disputed
 
 QUADRANTS = {
     "high-touch-high-scale": (
@@ -31,6 +33,20 @@ QUADRANTS = {
     ),
     "low-touch-low-scale": ("Low touch, low scale", "Few touchpoints and relatively few customers."),
 }
+
+DISSENT = {
+    "disputed": (
+        "On the first break",
+        "Some perspective puts the first break at another stage of the chain than the main analysis.",
+    ),
+    "perspectives": (
+        "Any other reading",
+        "The case carries at least one perspective: another analyst's reading of where the chain broke or how to weigh an event.",
+    ),
+}
+"""The values of the filter's "Analysts disagree" facet (``dissent_facet``)."""
+
+_FIXED = {"quadrant": QUADRANTS, "dissent": DISSENT}
 
 
 def quadrant(case: Case) -> str:
@@ -66,22 +82,22 @@ class Facet:
 
     def label(self, value: str) -> str:
         """The display label of one value."""
-        if self.key == "quadrant":
-            return QUADRANTS[value][0]
+        if self.key in _FIXED:
+            return _FIXED[self.key][value][0]
         if self.key == "region":
             return country_name(value)
         return label(self.vocabulary, value) if self.vocabulary else value
 
     def definition(self, value: str) -> str:
         """What the value means, or '' when it needs no definition (years)."""
-        if self.key == "quadrant":
-            return QUADRANTS[value][1]
+        if self.key in _FIXED:
+            return _FIXED[self.key][value][1]
         return definition(self.vocabulary, value) if self.vocabulary else ""
 
     def values(self, cases: Sequence[Case]) -> list[str]:
         """Every value, in display order: the whole vocabulary list, or the years that occur."""
-        if self.key == "quadrant":
-            return list(QUADRANTS)
+        if self.key in _FIXED:
+            return list(_FIXED[self.key])
         if self.key == "region":  # the codes that occur, by English name; worldwide first
             found = {v for c in cases for v in self.of(c)}
             return sorted(found, key=lambda code: (code != GLOBAL, country_name(code)))
@@ -210,3 +226,26 @@ FACETS: tuple[Facet, ...] = (
 """Every facet, in the order the browse and filter pages show them."""
 
 FACET_BY_KEY = {f.key: f for f in FACETS}
+
+
+def dissent_facet(chains: Mapping[str, ChainAnalysis]) -> Facet:
+    """The filter's "Analysts disagree" facet; it needs each case's first break, so it takes the analyses.
+
+    Not a browse page: two values do not make a grouping worth a page of its own.
+    """
+
+    def of(case: Case) -> tuple[str, ...]:
+        if not case.perspectives:
+            return ()
+        return ("disputed", "perspectives") if disputed(case, chains[case.id]) else ("perspectives",)
+
+    return Facet(
+        "dissent",
+        "dissent",
+        "Analysts disagree",
+        "readings",
+        "A case is listed when it carries another analyst's reading; under the first break when that reading "
+        "puts it at another stage.",
+        None,
+        of,
+    )

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from casebook.render.context import Corpus
-from casebook.render.facets import FACETS
+from casebook.render.facets import FACETS, Facet, dissent_facet
 from casebook.render.markdown import attr, front_matter, plural, text
 
 INDEX_PATH = "filter/cases.json"
@@ -31,18 +31,24 @@ TEXT_PATH = "filter/text.json"
 TEXT_KEY = "text"
 
 
+def filter_facets(corpus: Corpus) -> tuple[Facet, ...]:
+    """The browse facets and the filter's own "Analysts disagree"."""
+    return (*FACETS, dissent_facet(corpus.chains))
+
+
 def filter_index(corpus: Corpus) -> dict[str, Any]:
     """The data the facets narrow: per case ``[id, title, organization, year, facet value positions]``.
 
     ``facets[i].values`` lists facet ``i``'s values; a case's ``i``-th list holds positions in it.
     """
-    values = [f.values(corpus.cases) for f in FACETS]
+    facets = filter_facets(corpus)
+    values = [f.values(corpus.cases) for f in facets]
     position = [{v: n for n, v in enumerate(vs)} for vs in values]
     return {
         "version": corpus.version,
         "facets": [
             {"key": f.key, "title": f.title, "values": vs, "labels": [f.label(v) for v in vs]}
-            for f, vs in zip(FACETS, values, strict=True)
+            for f, vs in zip(facets, values, strict=True)
         ],
         "cases": [
             [
@@ -50,7 +56,7 @@ def filter_index(corpus: Corpus) -> dict[str, Any]:
                 case.title,
                 case.organization.name,
                 case.year,
-                [[position[i][v] for v in f.of(case)] for i, f in enumerate(FACETS)],
+                [[position[i][v] for v in f.of(case)] for i, f in enumerate(facets)],
             ]
             for case in corpus.newest_first()
         ],
@@ -77,16 +83,16 @@ def filter_json(corpus: Corpus) -> str:
     return _json(filter_index(corpus))
 
 
-def _fieldset(corpus: Corpus, index: int) -> list[str]:
-    facet = FACETS[index]
+def _fieldset(corpus: Corpus, facet: Facet) -> list[str]:
+    groups = [(value, cases) for value, cases in facet.groups(corpus.cases) if cases]
+    if not groups:
+        return []  # "Analysts disagree" in a corpus without perspectives
     lines = [
         f'<details class="cb-facet" data-facet="{attr(facet.key)}">',
         f'<summary>{text(facet.title)} <span class="cb-ticked"></span></summary>',
         f'<fieldset><legend class="cb-visually-hidden">{text(facet.title)}</legend>',
     ]
-    for value, cases in facet.groups(corpus.cases):
-        if not cases:
-            continue
+    for value, cases in groups:
         ident = attr(f"cb-{facet.key}-{value}")
         lines.append(
             f'<label for="{ident}"><input type="checkbox" id="{ident}" name="{attr(facet.key)}" value="{attr(value)}"> '
@@ -117,8 +123,8 @@ def filter_page(corpus: Corpus) -> str:
         '<div class="cb-filter-body">',
         '<div class="cb-facets">',
     ]
-    for index in range(len(FACETS)):
-        lines += _fieldset(corpus, index)
+    for facet in filter_facets(corpus):
+        lines += _fieldset(corpus, facet)
     lines += [
         "</div>",
         # A wrapper keeps the list and its "show all" button in the second grid column.

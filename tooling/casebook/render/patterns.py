@@ -18,7 +18,8 @@ from casebook.render.context import Corpus, label
 from casebook.render.facets import QUADRANTS, quadrant
 from casebook.render.markdown import attr, esc, front_matter, plural, table, text
 from casebook.spread import case_continents
-from casebook.vocabulary import load_vocabulary
+from casebook.vocabulary import load_vocabulary, stage_order
+from casebook.voices import disputed_stages
 
 LIST_LIMIT = 20
 """Cases named in one table cell or quadrant; more are counted, so the page stays the same size at
@@ -39,6 +40,49 @@ def _first_breaks(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
         by_stage[corpus.chains[case.id].first_break_stage].append(case)
     rows = [[esc(label("stages", s)), str(n), case_links(by_stage[s])] for s, n in analysis.first_break_stages if n]
     return ["## Where chains first break { #first-breaks }", "", table(["Stage", "Cases", "Which"], rows)]
+
+
+def _disputed(corpus: Corpus) -> list[str]:
+    """How often another reading puts the first break elsewhere, by the main analysis's stage."""
+    heading = ["## Where analysts disagree on the first break { #disputed }", ""]
+    read = [c for c in corpus.cases if c.perspectives]
+    if not read:
+        return [*heading, "No case carries a perspective yet: see the contributing guide for how to add one.", ""]
+    main: dict[str, list[Case]] = defaultdict(list)
+    elsewhere: dict[str, list[Case]] = defaultdict(list)
+    placed: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for case in corpus.cases:
+        chain = corpus.chains[case.id]
+        main[chain.first_break_stage].append(case)
+        others = disputed_stages(case, chain)
+        if others:
+            elsewhere[chain.first_break_stage].append(case)
+        for stage in others:
+            placed[chain.first_break_stage][stage] += 1
+    rows = []
+    for stage in stage_order():
+        if not elsewhere[stage]:
+            continue
+        share = (
+            f"{len(elsewhere[stage])} of {len(main[stage])} ({round(100 * len(elsewhere[stage]) / len(main[stage]))}%)"
+        )
+        where = ", ".join(
+            f"{esc(label('stages', s))} ({n})"
+            for s, n in sorted(placed[stage].items(), key=lambda i: (-i[1], stage_order().index(i[0])))
+        )
+        rows.append([esc(label("stages", stage)), share, where, case_links(elsewhere[stage])])
+    total = sum(len(v) for v in elsewhere.values())
+    query = attr(urlencode({"dissent": "disputed"}))
+    lines = [
+        *heading,
+        f"{plural(len(read), 'case')} carry another analyst's reading (a perspective); in "
+        f'<a href="../filter/?{query}">{plural(total, "case")}</a> one of them puts the first break at another '
+        "stage than the main analysis. By the stage where the main analysis says the chain first broke:",
+        "",
+    ]
+    if rows:
+        lines.append(table(["Main analysis", "Disputed", "Perspectives place it at", "Which"], rows))
+    return lines
 
 
 def _transitions(corpus: Corpus, analysis: CorpusAnalysis) -> list[str]:
@@ -200,6 +244,7 @@ def patterns_page(corpus: Corpus, analysis: CorpusAnalysis) -> str:
         "</figure>",
         "",
         *_first_breaks(corpus, analysis),
+        *_disputed(corpus),
         *_transitions(corpus, analysis),
         *_modes_by_stage(corpus, analysis),
         *_regions(corpus),
