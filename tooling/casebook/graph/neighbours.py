@@ -30,7 +30,7 @@ from casebook.model import Case
 MARGIN = 2e-4
 """Rounding to four places moves a score by at most 5e-5; bounds are compared with this margin."""
 
-POSTINGS_PER_LOG = 256
+POSTINGS_PER_LOG = 1024
 """Postings one case may read per ``log2 n``; :func:`budget`."""
 
 EXACT_LIMIT = 4
