@@ -51,7 +51,8 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case, Corpus], str]], ...] = (
     ("touch", "Engagement touch: high or low.", lambda c, k: c.touch),
     ("scale", "Engagement scale: high or low.", lambda c, k: c.scale),
     ("quadrant", "Touch-versus-Scale quadrant.", lambda c, k: quadrant(c)),
-    ("start", "First event (YYYY, YYYY-MM or YYYY-MM-DD).", lambda c, k: str(c.start)),
+    ("year", "The year the failure became public (the year in the id).", lambda c, k: str(c.year)),
+    ("start", "When the chain began: its first event (YYYY, YYYY-MM or YYYY-MM-DD).", lambda c, k: str(c.start)),
     ("end", "Last event, empty if ongoing.", lambda c, k: str(c.end or "")),
     ("status", "draft or reviewed.", lambda c, k: c.status),
     ("last_reviewed", "When the case was last checked against its sources.", lambda c, k: str(c.last_reviewed)),
@@ -92,6 +93,7 @@ def cases_json(corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None 
     records = []
     for case in corpus.cases:
         record = case_record(case)
+        record["year"] = case.year  # the year it became public; period.start is when the chain began
         if derived is not None:
             record["derived"] = derived(case)
         records.append(record)
@@ -135,7 +137,9 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict
         "",
         f"[cases.json](cases.json) ({_size(files[JSON_PATH])})\n:   Every case with every field, named as in the YAML files (see the "
         "[case format](../reference/case-format.md)), plus a `derived` object computed from its chain. The top level "
-        "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id.",
+        "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id. Each case also has a "
+        "top-level `year`: the year its failure became public (the year in its id), where `period.start` is when "
+        "its chain began.",
         "",
         f"[cases.csv](cases.csv) ({_size(files[CSV_PATH])})\n:   One row per case, UTF-8 with a header row. Lists are joined with `{LIST_SEPARATOR}`. "
         "A cell that would start with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'` so "

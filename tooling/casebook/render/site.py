@@ -19,7 +19,7 @@ from casebook.progress import Progress
 from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
-from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived_json
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
 from casebook.render.context import Corpus, SiteSettings
 from casebook.render.controls_page import PATH as CONTROLS_PATH
@@ -122,7 +122,9 @@ def _generate(
             shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
             # History and release pin come from git and releases/, not the case file: in the key too.
             own = repr((corpus.provenance.pin(case), corpus.provenance.history(case)))
-            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context + own)
+            reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
+            explained = [(i, reasons.get(i, ())) for i, _ in similar]
+            key = corpus_cache.page_key(cache, digests[case.id], shown, explained, context + own)
             page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
         else:
             page = _case_page(case, corpus)
@@ -137,7 +139,7 @@ def _generate(
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[CONTROLS_PATH] = controls_page(corpus)
-    pages[JSON_PATH] = cases_json(corpus, lambda case: derived_json(case, corpus.chains[case.id]))
+    pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus))
     pages[CSV_PATH] = cases_csv(corpus)
     pages.update(redirect_pages(corpus))
     pages.update(data_package_pages(corpus))
