@@ -26,8 +26,9 @@ def test_case_is_valid(path: Path) -> None:
 
 
 def test_whole_corpus_validates_together() -> None:
-    """Cross-file gates (unique ids, related ids) hold over the whole folder, and every break of a
-    reviewed case names the control that would have stopped it (C506, `--require controls`)."""
-    result = validate_paths([CASES_DIR], require=frozenset({"controls"}))
+    """Cross-file gates (unique ids, related ids) hold over the whole folder; every break of a
+    reviewed case names the control that would have stopped it (C506, `--require controls`) and
+    every reviewed case records its review (R407, `--require reviews`)."""
+    result = validate_paths([CASES_DIR], require=frozenset({"controls", "reviews"}))
     assert [d.format() for d in result.diagnostics] == []
     assert len(result.cases) == len(CASE_FILES)
