@@ -4,6 +4,7 @@ the same bytes as those serialised whole, on a first (cold) render and on a cach
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 from casebook.build_cache import BuildCache
@@ -57,6 +58,18 @@ def test_an_edited_case_gets_new_records(tmp_path: Path) -> None:
     digests = {**_digests(edited), edited[1].id: "a new digest"}
     assert generate(edited, SETTINGS, cache=BuildCache(tmp_path / "cache"), digests=digests) == generate(
         edited, SETTINGS
+    )
+
+
+def test_a_damaged_entry_is_made_again(tmp_path: Path) -> None:
+    cases = _cases()
+    generate(cases, SETTINGS, cache=BuildCache(tmp_path / "cache"), digests=_digests(cases))
+    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.parent.parent.name == "records"]
+    assert len(entries) == len(cases)
+    for entry in entries:
+        entry.write_bytes(pickle.dumps({"json": "{}"}))
+    assert generate(cases, SETTINGS, cache=BuildCache(tmp_path / "cache"), digests=_digests(cases)) == generate(
+        cases, SETTINGS
     )
 
 

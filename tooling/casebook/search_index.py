@@ -15,6 +15,7 @@ import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TypeGuard
 
 from casebook.build_cache import BuildCache
 from casebook.pagefind_canon import canonicalize
@@ -95,7 +96,7 @@ def index_site(site: Path, cache: BuildCache | None = None) -> Path:
     shutil.rmtree(bundle, ignore_errors=True)  # a stale bundle would keep deleted cases findable
     key = _inputs_key(site, cache) if cache is not None else ""
     stored = cache.get(KIND, key) if cache is not None else None
-    if isinstance(stored, dict):
+    if _whole(stored):
         for name, data in sorted(stored.items()):
             (bundle / name).parent.mkdir(parents=True, exist_ok=True)
             (bundle / name).write_bytes(data)
@@ -105,6 +106,15 @@ def index_site(site: Path, cache: BuildCache | None = None) -> Path:
         files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
         cache.put(KIND, key, files)
     return bundle
+
+
+def _whole(stored: object) -> TypeGuard[dict[str, bytes]]:
+    """Whether a cache entry is a bundle as ``index_site`` stores it (an unreadable one is not)."""
+    return (
+        isinstance(stored, dict)
+        and "pagefind.js" in stored
+        and all(isinstance(k, str) and isinstance(v, bytes) for k, v in stored.items())
+    )
 
 
 def _run_pagefind(site: Path, bundle: Path) -> None:

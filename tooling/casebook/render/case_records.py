@@ -32,6 +32,7 @@ CANONICAL = "canonical"
 JSON = "json"
 CSV = "csv"
 _TABLE = "table:"
+_NAMES = {CANONICAL, JSON, CSV, *(_TABLE + table.name for table in TABLES)}
 
 
 def record_json(record: dict[str, Any]) -> str:
@@ -70,7 +71,7 @@ class CaseRecords:
         for case in sorted(cases, key=lambda c: c.id):
             key = cache.key(KIND, digests[case.id], context)
             stored = cache.get(KIND, key)
-            if not isinstance(stored, dict):
+            if not isinstance(stored, dict) or not stored.keys() >= _NAMES:  # missing or unreadable
                 stored = _records(case, chains[case.id], derived, csv_row)
                 cache.put(KIND, key, stored)
             self.by_id[case.id] = stored
