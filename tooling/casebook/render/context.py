@@ -92,16 +92,18 @@ class Corpus:
         *,
         chains: Mapping[str, ChainAnalysis] | None = None,
         provenance: Provenance | None = None,
+        digest: str | None = None,
     ) -> Corpus:
-        """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
-        already holds every case's analysis, e.g. from the build cache)."""
+        """Sort the cases, compute the corpus digest (unless given: ``corpus_digest`` of the cases)
+        and analyse every chain once (unless ``chains`` already holds every case's analysis, e.g.
+        from the build cache)."""
         ordered = tuple(sorted(cases, key=lambda c: c.id))
         # Every case page lists similar cases: found for all cases at once (graph.neighbours).
         found, _ = suggestion_index(ordered, SIMILAR)
         return cls(
             cases=ordered,
             settings=settings or SiteSettings(),
-            digest=corpus_digest(ordered),
+            digest=corpus_digest(ordered) if digest is None else digest,
             by_id=MappingProxyType({c.id: c for c in ordered}),
             chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
             neighbours=MappingProxyType({k: [(s.id, s.score) for s in v] for k, v in found.items()}),

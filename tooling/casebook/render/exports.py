@@ -88,8 +88,19 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case, Corpus], str]], ...] = (
 """Every CSV column: name, meaning, value. Lists are joined with ``;``."""
 
 
-def cases_json(corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None = None) -> str:
-    """Every case as in its YAML file, plus ``derived`` analysis when given; indented, sorted keys."""
+def cases_json(
+    corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None = None, *, encoded: list[str] | None = None
+) -> str:
+    """Every case as in its YAML file, plus ``derived`` analysis when given; indented, sorted keys.
+
+    ``encoded`` holds every case's record already serialised (``casebook.render.case_records``,
+    derived included), in id order; the file is then assembled around them.
+    """
+    if encoded is not None and corpus.cases:
+        data: dict[str, Any] = {"version": corpus.version, "digest": corpus.digest, "cases": []}
+        head = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        # The sorted first key; no other key or value can hold these characters before it.
+        return head.replace('"cases": []', '"cases": [\n' + ",\n".join(encoded) + "\n ]", 1)
     records = []
     for case in corpus.cases:
         record = case_record(case)
@@ -101,14 +112,18 @@ def cases_json(corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None 
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def cases_csv(corpus: Corpus) -> str:
-    """One row per case, in id order, UTF-8 with a header row."""
+def csv_row(case: Case, corpus: Corpus) -> str:
+    """The case's row of cases.csv, as CSV text."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _, _ in CSV_COLUMNS])
-    for case in corpus.cases:
-        writer.writerow([csv_guard(value(case, corpus)) for _, _, value in CSV_COLUMNS])
+    csv.writer(out, lineterminator="\r\n").writerow([csv_guard(value(case, corpus)) for _, _, value in CSV_COLUMNS])
     return out.getvalue()
+
+
+def cases_csv(corpus: Corpus, *, rows: str | None = None) -> str:
+    """One row per case, in id order, UTF-8 with a header row; ``rows`` when already made (``csv_row`` of each)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([name for name, _, _ in CSV_COLUMNS])
+    return out.getvalue() + ("".join(csv_row(case, corpus) for case in corpus.cases) if rows is None else rows)
 
 
 def _size(text: str) -> str:
