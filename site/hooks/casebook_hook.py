@@ -121,11 +121,14 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     """Index the written site with Pagefind (casebook.search_index), for `casebook build` and `mkdocs serve`."""
+    search = open_cache(Path(config.config_file_path).parent, "search")  # unchanged pages, same bundle (#15)
     try:
-        index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir), search)
     except SearchIndexError as exc:
         _close_pages(prune=False)
         raise PluginError(str(exc)) from exc
+    if search is not None:
+        search.prune()
     _close_pages(prune=True)
 
 

@@ -113,15 +113,19 @@ def test_invalid_case_is_reported_like_validate(tmp_path: Path) -> None:
 
 
 def test_show_prints_the_analysis() -> None:
-    """show: first break, timings with precision, the chain in order."""
+    """show: first break, timings with precision, the break path, where customers felt it."""
     code, out, _ = run("show", str(BUZZ))
     assert code == 0
-    assert "First break:     auto-follow-design (Design, 2010-02-09)" in out
+    assert "First break:       auto-follow-design (Design, 2010-02-09)" in out
     assert "2 days after the first break" in out
-    assert "Critical path:   auto-follow-design -> opt-out-defaults" in out
+    assert "Break path:        auto-follow-design -> opt-out-defaults -> user-backlash (3 failures)" in out
+    assert "Felt by customers: opt-out-defaults (Onboarding, 2010-02-09)" in out
+    assert "Broke at:          Design, Onboarding" in out
     code, out, _ = run("show", str(MINIMAL))
-    assert "First recovery:  recall (Incident response, 2099-03-15): Widgets recalled; about 58 days (43 to 73)" in out
-    assert "First response:  none recorded" in out
+    assert (
+        "First recovery:    recall (Incident response, 2099-03-15): Widgets recalled; about 58 days (43 to 73)" in out
+    )
+    assert "First response:    none recorded" in out
 
 
 def test_patterns_json_and_svg(corpus: Path, tmp_path: Path) -> None:
@@ -155,3 +159,15 @@ def test_commands_have_help() -> None:
     for command in ("graph", "show", "patterns"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage:" in out
+
+
+def test_graph_json_carries_the_break_path() -> None:
+    """graph --format json: analysis.break_path runs through both Boeing crashes, and show prints it."""
+    boeing = ROOT / "cases" / "2019-boeing-737-max.yaml"
+    code, out, _ = run("graph", str(boeing), "--format", "json")
+    assert code == 0
+    path = json.loads(out)["analysis"]["break_path"]
+    assert path[0] == "cost-schedule-pressure" and path[-1] == "ethiopian-crash"
+    assert {"lion-air-crash", "keep-flying"} <= set(path)
+    code, out, _ = run("show", str(boeing))
+    assert "Break path:        " + " -> ".join(path) in out

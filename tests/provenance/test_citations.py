@@ -64,7 +64,7 @@ def test_three_cases_against_expected_text(corpus: Corpus) -> None:
         f"  howpublished = {{Casebook, v2026.12.1, revision {sha(toyota)}}},\n"
         f"  type = {{Case study, revision {sha(toyota)}}},\n"
         f"  url = {{https://casebook.example/kb/cases/{TOYOTA}/}},\n"
-        f"  note = {{Case {TOYOTA}, v2026.12.1, revision {sha(toyota)}, last reviewed 2026-11-23. CC-BY-4.0. "
+        f"  note = {{Case {TOYOTA} (became public 2009), v2026.12.1, revision {sha(toyota)}, last reviewed 2026-11-23. CC-BY-4.0. "
         f"Text as cited: https://github.com/example/casebook/blob/v2026.12.1/cases/{TOYOTA}.yaml}}\n"
         "}\n"
     )
@@ -78,7 +78,7 @@ def test_three_cases_against_expected_text(corpus: Corpus) -> None:
             "issued": {"date-parts": [[2026, 11, 23]]},
             "publisher": "Casebook",
             "URL": f"https://casebook.example/kb/cases/{BUZZ}/",
-            "note": f"Case {BUZZ}, unreleased, revision {sha(buzz)}, last reviewed 2026-11-23. CC-BY-4.0.",
+            "note": f"Case {BUZZ} (became public 2010), unreleased, revision {sha(buzz)}, last reviewed 2026-11-23. CC-BY-4.0.",
         }
     ]
 

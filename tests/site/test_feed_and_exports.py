@@ -56,14 +56,19 @@ def test_feed_is_valid_atom_with_an_entry_per_case(site: BuiltSite) -> None:
 
 
 def test_json_export_reads_back_as_the_yaml_files(site: BuiltSite) -> None:
-    """Every case in cases.json equals its YAML document, plus the derived chain analysis and dissent."""
+    """Every case in cases.json equals its YAML document, plus its public year, the derived chain analysis,
+    dissent and similar cases."""
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     assert data["version"].endswith(data["digest"][:12])
     records = {record["id"]: record for record in data["cases"]}
     assert sorted(records) == [c.id for c in site.cases]
     for case in site.cases:
         record = dict(records[case.id])
-        assert record.pop("derived") == derived_json(case, analyse_chain(case))
+        assert record.pop("year") == int(case.id[:4])
+        derived = record.pop("derived")
+        assert derived.pop("first_break_stage") == derived["first_break"]["stage"]
+        assert {s["id"] for s in derived.pop("similar")} <= {c.id for c in site.cases} - {case.id}
+        assert derived == derived_json(case, analyse_chain(case))
         document = load_file(CORPORA / site.name / f"{case.id}.yaml").data
         assert _normal(record) == _normal(document)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from casebook import search_index
 from casebook.build import build_site
 from casebook.build_cache import CACHE_ENV
 from tests.sites import CORPORA, ROOT, copy_project
@@ -31,6 +32,10 @@ def _assert_same(rebuilt: Path, clean: Path) -> None:
     assert sorted(ours) == sorted(theirs)
     differ = [name for name in ours if ours[name] != theirs[name]]
     assert differ == [], differ
+
+
+def _no_pagefind(site: Path, bundle: Path) -> None:
+    raise AssertionError("Pagefind ran although no indexed page changed")
 
 
 def _entries(cache: Path, kind: str) -> set[str]:
@@ -62,6 +67,16 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
     ]
     pages = sorted({*(p for p in generated if p.endswith(".md")), *hand_written})
     assert len(checked) == 5 and len(_entries(cache, "html")) == len(pages) - 1  # all but the tags index
+
+    # Nothing changed: every case page is as before, so the search bundle comes from the cache.
+    assert len(_entries(cache, "pagefind")) == 1
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    with monkeypatch.context() as patched:
+        patched.setattr(search_index, "_run_pagefind", _no_pagefind)
+        build_site(project / "mkdocs.yml", cases, out)
+    monkeypatch.setenv(CACHE_ENV, "off")
+    _assert_same(out, build_site(project / "mkdocs.yml", cases, tmp_path / "clean-unchanged")[0])
+    assert len(_entries(cache, "pagefind")) == 1
 
     path = cases / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
@@ -135,5 +150,5 @@ def test_a_vocabulary_change_is_not_served_from_the_cache(tmp_path: Path) -> Non
     _assert_same(out, clean)
     assert "Air travel and tourism" in (out / "cases" / "2009-united-breaks-guitars" / "index.html").read_text()
     after = set(cache.glob("*/*"))
-    assert {p.parent.name for p in before} == {p.parent.name for p in after} == {"corpus", "pages"}
+    assert {p.parent.name for p in before} == {p.parent.name for p in after} == {"corpus", "pages", "search"}
     assert before.isdisjoint(after)  # new signatures; the old folders are gone

@@ -1,4 +1,4 @@
-"""Derived chain analysis on small hand-made chains: first break, roots, critical path, timings."""
+"""Derived chain analysis on small hand-made chains: first break, roots, break path, timings."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def test_single_event_chain() -> None:
     found = analyse_chain(chain_case(ev("only", "2010-05-01", layer="latent")))
     assert (found.first_break, found.first_break_stage) == ("only", "design")
     assert found.root_causes == ("only",)
-    assert found.critical_path == ("only",)
+    assert found.break_path == ("only",)
+    assert found.felt is None  # the fixture's only event is latent
     assert found.first_response is None and found.days_to_first_response is None
     assert found.first_recovery is None and found.days_to_first_recovery is None
     assert found.stages_touched == ("design",)
@@ -79,39 +80,117 @@ def test_several_roots_and_breaks_downstream_are_not_roots() -> None:
     assert analyse_chain(case).root_causes == ("r1", "r2")
 
 
-def test_critical_path_is_longest_path_to_last_consequence() -> None:
-    """Longest run of links ending at the event that comes last in chain order."""
+def test_break_path_is_the_longest_run_of_failures_and_skips_responses() -> None:
+    """Breaks and amplifiers linked directly; a longer run through a response is not a break path."""
     case = chain_case(
         ev("root", "2010-01-01"),
         ev("short", "2010-01-02", kind="response", stage="public_response", caused_by=["root"]),
         ev("m1", "2010-01-02", kind="amplifier", stage="support", caused_by=["root"]),
         ev("m2", "2010-01-03", kind="amplifier", stage="support", caused_by=["m1"]),
         ev("end", "2010-03-01", kind="recovery", stage="incident_response", caused_by=["short", "m2"]),
-        ev("loose", "2011-01-01", kind="context", stage="governance"),  # unreachable: not the end
+        ev("via", "2010-03-02", stage="support", caused_by=["short"]),  # caused by a response only
+        ev("loose", "2011-01-01", kind="context", stage="governance"),
     )
-    assert analyse_chain(case).critical_path == ("root", "m1", "m2", "end")
+    found = analyse_chain(case)
+    assert found.break_path == ("root", "m1", "m2")
+    kinds = {e.id: e.kind for e in case.chain}
+    assert all(kinds[n] in ("break", "amplifier") for n in found.break_path)
 
 
-def test_critical_path_ties_prefer_earlier_events() -> None:
-    """Two equally long paths: the one whose events come first in chain order, event by event."""
+def test_break_path_never_holds_responses_recoveries_or_context() -> None:
+    """A chain of responses after one break: the path is that break alone."""
+    case = chain_case(
+        ev("b", "2010-01-01"),
+        ev("r", "2010-01-02", kind="response", caused_by=["b"]),
+        ev("c", "2010-01-03", kind="context", caused_by=["r"]),
+        ev("v", "2010-01-04", kind="recovery", caused_by=["c"]),
+    )
+    assert analyse_chain(case).break_path == ("b",)
+
+
+def test_break_path_ties_go_to_the_end_with_more_consequences() -> None:
+    """Two runs of two failures: the one whose last failure set off more events wins, though later."""
+    case = chain_case(
+        ev("root", "2010-01-01"),
+        ev("small", "2010-01-02", kind="amplifier", caused_by=["root"]),
+        ev("big", "2010-01-03", kind="amplifier", caused_by=["root"]),
+        ev("r1", "2010-01-04", kind="response", caused_by=["big"]),
+        ev("r2", "2010-01-05", kind="recovery", caused_by=["r1"]),
+    )
+    assert analyse_chain(case).break_path == ("root", "big")
+
+
+def test_break_path_full_ties_prefer_earlier_events() -> None:
+    """Equal length and consequences: the run whose events come first in chain order."""
     case = chain_case(
         ev("root", "2010-01-01"),
         ev("b", "2010-01-03", kind="amplifier", caused_by=["root"]),
         ev("a", "2010-01-02", kind="amplifier", caused_by=["root"]),
-        ev("end", "2010-01-05", kind="recovery", caused_by=["a", "b"]),
     )
-    assert analyse_chain(case).critical_path == ("root", "a", "end")
+    assert analyse_chain(case).break_path == ("root", "a")
 
 
-def test_critical_path_may_start_at_a_later_root() -> None:
-    """When the last consequence descends only from the second root, the path starts there."""
+def test_break_path_with_several_roots_takes_the_longer_run() -> None:
+    """Two roots: the path starts at the one that leads the longer run of failures, even if later."""
     case = chain_case(
         ev("r1", "2010-01-01"),
         ev("r2", "2010-02-01", stage="sales"),
         ev("x", "2010-03-01", kind="amplifier", stage="sales", caused_by=["r2"]),
-        ev("y", "2010-01-15", kind="response", caused_by=["r1"]),
+        ev("y", "2010-03-02", stage="support", caused_by=["x"]),
+        ev("z", "2010-01-15", kind="response", caused_by=["r1"]),
     )
-    assert analyse_chain(case).critical_path == ("r2", "x")
+    found = analyse_chain(case)
+    assert found.root_causes == ("r1", "r2")
+    assert found.break_path == ("r2", "x", "y")
+
+
+def test_break_path_merges_two_roots_into_one_run() -> None:
+    """A break caused by two root causes: the run comes from the one with the longer run behind it."""
+    case = chain_case(
+        ev("r1", "2010-01-01", stage="governance", layer="latent"),
+        ev("r2", "2010-01-02", layer="latent"),
+        ev("mid", "2010-01-03", caused_by=["r1"], layer="latent"),
+        ev("crash", "2010-02-01", stage="product_use", caused_by=["mid", "r2"]),
+    )
+    found = analyse_chain(case)
+    assert found.break_path == ("r1", "mid", "crash")
+    assert found.felt == "crash"  # the first active failure on the path
+
+
+def test_amplifier_without_a_break_behind_it_does_not_start_the_path() -> None:
+    """An amplifier set off by context is a failure, but a break path starts at a break."""
+    case = chain_case(
+        ev("ctx", "2010-01-01", kind="context"),
+        ev("a1", "2010-01-02", kind="amplifier", caused_by=["ctx"]),
+        ev("a2", "2010-01-03", kind="amplifier", caused_by=["a1"]),
+        ev("b", "2010-01-04", caused_by=["a2"]),
+    )
+    assert analyse_chain(case).break_path == ("b",)
+
+
+def test_felt_by_customers_falls_back_to_chain_order_and_may_be_none() -> None:
+    """All-latent path: the first active failure anywhere; all latent: none."""
+    latent = chain_case(
+        ev("b", "2010-01-01", layer="latent"),
+        ev("r", "2010-01-02", kind="response", caused_by=["b"]),
+        ev("a", "2010-01-03", kind="amplifier", caused_by=["r"]),
+    )
+    assert analyse_chain(latent).felt == "a"
+    assert analyse_chain(chain_case(ev("b", "2010-01-01", layer="latent"))).felt is None
+
+
+def test_break_stages_are_stages_with_a_break_not_stages_touched() -> None:
+    """A stage with only an amplifier or a response is touched but did not break."""
+    case = chain_case(
+        ev("b", "2010-01-01", stage="design"),
+        ev("a", "2010-01-02", stage="support", kind="amplifier", caused_by=["b"]),
+        ev("r", "2010-01-03", stage="public_response", kind="response", caused_by=["a"]),
+        ev("b2", "2010-01-04", stage="governance", caused_by=["r"]),
+    )
+    found = analyse_chain(case)
+    assert found.break_stages == ("governance", "design")  # vocabulary order
+    assert found.stages_touched == ("governance", "design", "support", "public_response")
+    assert found.first_break_stage == "design"
 
 
 def test_first_response_counts_kind_response_or_public_response_stage() -> None:
@@ -192,4 +271,6 @@ def test_to_json_is_plain_data() -> None:
         "id": "recall",
         "days_after_first_break": {"days": 58, "exact": False, "min": 43, "max": 73},
     }
-    assert data["critical_path"] == ["defect", "hidden", "recall"]
+    assert data["break_path"] == ["defect", "hidden"]
+    assert data["felt_by_customers"] == "hidden"
+    assert data["break_stages"] == ["design"]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casebook.dates import certainly_before
 from casebook.graph import layout_chain, render_chain_svg
-from casebook.graph.layout import LABEL_H, Layout
-from casebook.graph.routing import Box
+from casebook.graph.layout import LABEL_H, NODE_W, Layout
+from casebook.graph.routing import Box, Point
 from casebook.model import Case
 from casebook.vocabulary import stage_order
 from tests.chains import chain_case, ev
@@ -77,6 +78,37 @@ def chains(draw: st.DrawFn) -> Case:
         title = draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80))
         events.append(ev(f"e{i}", date, draw(st.sampled_from(stages)), kind, [f"e{c}" for c in causes], title=title))
     return chain_case(*events)
+
+
+def shared_run(a: tuple[Point, Point], b: tuple[Point, Point]) -> float:
+    """How long two axis-aligned segments run along the same line, one on top of the other."""
+    (p, q), (r, t) = a, b
+    if p[0] == q[0] == r[0] == t[0]:
+        axis = 1
+    elif p[1] == q[1] == r[1] == t[1]:
+        axis = 0
+    else:
+        return 0.0
+    lo = max(min(p[axis], q[axis]), min(r[axis], t[axis]))
+    hi = min(max(p[axis], q[axis]), max(r[axis], t[axis]))
+    return max(0.0, hi - lo)
+
+
+def longest_overlap(layout: Layout) -> float:
+    """The longest stretch along which two edges are drawn on top of each other."""
+    runs = [list(pairwise(edge.points)) for edge in layout.edges]
+    worst = 0.0
+    for i, mine in enumerate(runs):
+        for theirs in runs[i + 1 :]:
+            worst = max([worst, *(shared_run(a, b) for a in mine for b in theirs)])
+    return worst
+
+
+@settings(max_examples=80, deadline=None)
+@given(chains())
+def test_no_two_edges_overlap_longer_than_a_node(case: Case) -> None:
+    """Each arrow can be followed: no two edges share a stretch longer than a node's width."""
+    assert longest_overlap(layout_chain(case)) <= NODE_W
 
 
 @settings(max_examples=80, deadline=None)

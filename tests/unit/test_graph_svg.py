@@ -209,3 +209,30 @@ def test_public_api_is_exported() -> None:
         "similar_cases",
     ):
         assert name in api.__all__ and callable(getattr(api, name))
+
+
+def test_reading_tags_clear_the_break_tags_on_every_real_case() -> None:
+    """The perspective rings' tags ("main", "1", ...) and the "first break" / "customers felt it"
+    tags never cover one another, on every case of the corpus that has perspectives."""
+    from casebook.graph.text import text_width
+    from casebook.validation import load_corpus
+
+    checked = 0
+    for case in load_corpus(Path(__file__).parents[2] / "cases").cases:
+        if not case.perspectives:
+            continue
+        svg = render_chain_svg(case)
+        marks = [
+            tuple(float(v) for v in m.groups())
+            for m in re.finditer(
+                r'<g class="cb-mark"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg
+            )
+        ]
+        for m in re.finditer(r'<text class="cb-ring-tag" x="([\d.]+)" y="([\d.]+)"([^>]*)>([^<]+)</text>', svg):
+            x, y, tag, width = float(m[1]), float(m[2]), m[4], text_width(m[4], 10) * 1.12
+            left = x - width if 'text-anchor="end"' in m[3] else x
+            right, top, bottom = left + width, y - 10, y + 2
+            for mx, my, mw, mh in marks:
+                assert right <= mx or left >= mx + mw or bottom <= my or top >= my + mh, (case.id, tag)
+            checked += 1
+    assert checked > 0

@@ -102,6 +102,15 @@ def test_facets_give_every_case_a_value() -> None:
     assert FACET_BY_KEY["stage"].of(case) == ("design", "incident_response")
 
 
+def test_case_page_headings_and_engagement_read_cleanly() -> None:
+    """The Impact heading carries its anchor (no stray braces), and Engagement names the quadrant once."""
+    case = minimal_case()
+    page = generate([case])[f"cases/{case.id}.md"]
+    assert "## Impact { #impact }" in page and "{ }" not in page
+    engagement = next(line for line in page.splitlines() if "browse/quadrant.md" in line)
+    assert "[Low touch, high scale](" in engagement and "(low touch, high scale)" not in engagement
+
+
 def test_edit_url_points_at_the_yaml_file() -> None:
     """The edit link is repository + edit path + cases/<id>.yaml, and absent without a repository."""
     case = minimal_case()

@@ -1,7 +1,8 @@
 """The incremental-build cache: results keyed by the hash of everything they were made from.
 
 A rebuild after one edit redoes only the work whose inputs changed (issue 15): each case file's
-validation, each chain's analysis, each case page's Markdown and each page's finished HTML are
+validation, each chain's analysis, each case's serialised records (``render.case_records``), each
+case page's Markdown, each page's finished HTML, each SQLite file and the Pagefind bundle are
 stored under a key that hashes their inputs, so an unchanged input finds its result and a
 changed one never does. Results are never trusted by time stamps, only by content.
 

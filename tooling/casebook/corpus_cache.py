@@ -14,7 +14,7 @@ Keys (``BuildCache.key``, which adds the code and vocabulary signature):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from casebook.build_cache import BuildCache
@@ -66,12 +66,17 @@ def chains(cases: Iterable[Case], digests: dict[str, str], cache: BuildCache) ->
 
 
 def page_key(
-    cache: BuildCache, case_key: str, shown: Iterable[Case], similar: list[tuple[str, float]], context: str
+    cache: BuildCache,
+    case_key: str,
+    shown: Iterable[Case],
+    similar: Sequence[tuple[str, Sequence[str]]],
+    context: str,
 ) -> str:
-    """The key of a case page's Markdown; ``context`` holds what the page shows from outside these cases
-    (settings, release pin and history, organization count; ``render.site``)."""
+    """The key of a case page's Markdown: the case, what it shows of other cases (id, title, year,
+    organization; similar cases with their reasons, which depend on both cases' content) and
+    ``context`` (the settings, the release pin and the history, the organization's case count)."""
     others = [[c.id, c.title, str(c.year), c.organization.name] for c in shown]
-    return cache.key("page", case_key, json.dumps([others, [s[0] for s in similar]]), context)
+    return cache.key("page", case_key, json.dumps([others, [[i, list(r)] for i, r in similar]]), context)
 
 
 def cached_page(cache: BuildCache, key: str, render: Callable[[], str]) -> str:

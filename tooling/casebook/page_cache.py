@@ -7,9 +7,9 @@ and the navigation, whose titles come from mkdocs.yml or from the first heading 
 lists (``nav_signature``). The hook keys each page's finished HTML by all of those
 (``BuildCache``, which adds the code's signature):
 
-- ``on_page_markdown``: on a hit, the page's Markdown shrinks to its first heading (which gives
-  MkDocs the same page title) and its template becomes a blank one (``BLANK``), so MkDocs converts
-  and renders almost nothing;
+- ``on_page_markdown``: on a hit, the page's Markdown shrinks to its first heading, its template
+  becomes a blank one (``BLANK``) and its ``render`` converts nothing, only giving the page the
+  title its conversion found (``_render_cached``), so MkDocs converts and renders nothing;
 - ``on_page_content``: on a hit, the page gets back the anchors it holds and the links it makes to
   other pages' anchors, as its conversion found them, so MkDocs checks links exactly as in a full
   build (other pages link to a case's events; a case page links to browse sections);
@@ -24,6 +24,7 @@ every page's tags) is always built.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -61,6 +62,20 @@ def config_fingerprint(config: Any) -> str:
     # (casebook.staging), so a path in the key made every build miss every page (issue #15).
     parts += [json.dumps(config.theme.get("features", []), default=str)]
     return digest(*parts)
+
+
+def _render_cached(page: Any, title: str | None, config: Any, files: Any) -> None:
+    """``Page.render`` for a page whose HTML is cached: no Markdown to convert, only what MkDocs
+    reads of a rendered page (its title for the navigation; ``after_render`` adds its anchors).
+
+    Converting even the page's first heading cost about a millisecond a page (a ``Markdown``
+    instance with every extension), a second or more per rebuild of a large corpus.
+    """
+    from mkdocs.structure.toc import get_toc
+
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = title
 
 
 class _PageWarnings(logging.Handler):
@@ -107,6 +122,7 @@ class PageCache:
         head, _, html = stored.decode("utf-8").partition("\n")
         self.hits[src] = (json.loads(head), html)
         page.meta["template"] = BLANK
+        page.render = functools.partial(_render_cached, page, self.hits[src][0].get("title"))
         heading = _FIRST_HEADING.search(markdown)
         return heading.group(0) + "\n" if heading else ""
 
@@ -131,7 +147,9 @@ class PageCache:
         key = self.keys.get(src)
         if key is not None and src not in self.warned.pages:
             links = {f.src_uri: anchors for f, anchors in (page.links_to_anchors or {}).items()}
-            head = json.dumps({"anchors": sorted(page.present_anchor_ids or ()), "links": links}, sort_keys=True)
+            title = page._title_from_render  # what MkDocs names the page after (its first heading)
+            found = {"anchors": sorted(page.present_anchor_ids or ()), "links": links, "title": title}
+            head = json.dumps(found, sort_keys=True)
             self.cache.put_bytes(KIND, key, f"{head}\n{output}".encode())
         return output
 

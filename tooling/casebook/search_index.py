@@ -13,8 +13,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TypeGuard
 
+from casebook.build_cache import BuildCache
 from casebook.pagefind_canon import canonicalize
 
 BUNDLE = "pagefind"
@@ -32,6 +35,8 @@ UNUSED = (
 )
 """Pagefind's own search interfaces: the site has its own (site/docs/assets/search.js)."""
 EXCLUDE = ".headerlink"
+KIND = "pagefind"
+"""The build cache's kind for whole bundles (``index_site``)."""
 
 
 class SearchIndexError(Exception):
@@ -56,14 +61,63 @@ def pagefind_command(site: Path) -> list[str]:
     ]
 
 
-def index_site(site: Path) -> Path:
+def _inputs_key(site: Path, cache: BuildCache) -> str:
+    """A key over everything Pagefind reads: its version and options, every indexed page's path and bytes."""
+    # Not the interpreter's path (the command's first word): another venv gives the same bundle.
+    parts: list[bytes | str] = [*_versions(), *pagefind_command(Path())[1:]]
+    for page in sorted(site.glob(GLOB)):
+        parts += [page.relative_to(site).as_posix(), page.read_bytes()]
+    return cache.key(KIND, *parts)
+
+
+def _versions() -> list[str]:
+    """The Pagefind wrapper's version and its binary's (the wheel extra)."""
+    out = []
+    for name in ("pagefind", "pagefind-bin"):
+        try:
+            out.append(version(name))
+        except PackageNotFoundError:
+            out.append("-")
+    return out
+
+
+def index_site(site: Path, cache: BuildCache | None = None) -> Path:
     """Write the Pagefind bundle for the built ``site``; return the bundle folder.
+
+    With a ``cache``, a bundle made from the same indexed pages (every byte of every one) is
+    written back from the cache instead of running Pagefind again (issue 15): an edit that changes
+    no case page (a hand-written page, a rebuild with nothing changed) skips the search index.
+    The bundle is reproducible (``canonicalize``), so the stored bytes are what Pagefind would write.
 
     Raises:
         SearchIndexError: Pagefind is missing or failed.
     """
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a stale bundle would keep deleted cases findable
+    key = _inputs_key(site, cache) if cache is not None else ""
+    stored = cache.get(KIND, key) if cache is not None else None
+    if _whole(stored):
+        for name, data in sorted(stored.items()):
+            (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+            (bundle / name).write_bytes(data)
+        return bundle
+    _run_pagefind(site, bundle)
+    if cache is not None:
+        files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+        cache.put(KIND, key, files)
+    return bundle
+
+
+def _whole(stored: object) -> TypeGuard[dict[str, bytes]]:
+    """Whether a cache entry is a bundle as ``index_site`` stores it (an unreadable one is not)."""
+    return (
+        isinstance(stored, dict)
+        and "pagefind.js" in stored
+        and all(isinstance(k, str) and isinstance(v, bytes) for k, v in stored.items())
+    )
+
+
+def _run_pagefind(site: Path, bundle: Path) -> None:
     try:
         done = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -77,4 +131,3 @@ def index_site(site: Path) -> Path:
         canonicalize(bundle)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise SearchIndexError(f"unexpected Pagefind bundle in {bundle}: {exc}") from exc
-    return bundle

@@ -112,7 +112,7 @@ def format_coverage(report: Coverage) -> str:
     lines = [f"{report.cases} cases", ""]
     lines += _table("Status", report.by_status)
     lines += _table("Sector", report.by_sector)
-    lines += _table("Decade (year the case started)", report.by_decade)
+    lines += _table("Decade (year the case became public)", report.by_decade)
     lines += _table("Stage of the first break", report.by_first_break_stage)
     lines += _table("Failure modes (events)", report.by_failure_mode)
     lines += _table("Trust verdict", report.by_verdict)

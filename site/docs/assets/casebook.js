@@ -24,15 +24,20 @@
 
   // Rows of the compact index become items with facet slugs, a verdict label and a haystack.
   function decode(data) {
-    var verdict = data.facets.map(function (f) { return f.key; }).indexOf("verdict");
+    var keys = data.facets.map(function (f) { return f.key; });
+    function labels(row, key) {
+      var i = keys.indexOf(key);
+      return i === -1 ? "" : row[4][i].map(function (n) { return data.facets[i].labels[n]; }).join(", ");
+    }
     return data.cases.map(function (row) {
       var facets = {};
       data.facets.forEach(function (facet, i) {
         facets[facet.key] = row[4][i].map(function (n) { return facet.values[n]; });
       });
-      var label = verdict === -1 ? "" : row[4][verdict].map(function (n) { return data.facets[verdict].labels[n]; }).join(", ");
+      var first = labels(row, "first_break");
       return {
-        id: row[0], title: row[1], organization: row[2], year: row[3], facets: facets, verdict: label,
+        id: row[0], title: row[1], organization: row[2], year: row[3], facets: facets,
+        verdict: labels(row, "verdict"), firstBreak: first ? "first broke at " + first.toLocaleLowerCase() : "",
         hay: (row[1] + " " + row[2]).toLocaleLowerCase()
       };
     });
@@ -87,7 +92,7 @@
     link.textContent = item.title;
     var meta = document.createElement("span");
     meta.className = "cb-result-meta";
-    meta.textContent = [String(item.year), item.organization, item.verdict].join(" · ");
+    meta.textContent = [String(item.year), item.organization, item.firstBreak, item.verdict].filter(Boolean).join(" · ");
     li.append(link, " ", meta);
     return li;
   }
@@ -167,6 +172,58 @@
     update(form, data);
   }
 
+  // Chain graphs: say how many events are out of view ("Scroll for 7 more events"), and offer
+  // "Full size" and "Full screen". An event counts as out of view unless all of it is in view.
+  function setupGraph(figure) {
+    if (figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var scroll = figure.querySelector(".cb-graph-scroll");
+    var tools = figure.querySelector(".cb-graph-tools");
+    if (!scroll || !tools) return;
+    var cue = tools.querySelector(".cb-graph-cue");
+    var size = tools.querySelector(".cb-graph-size");
+    var screen = tools.querySelector(".cb-graph-fullscreen");
+    tools.hidden = false;
+    function measure() {
+      var view = scroll.getBoundingClientRect();
+      var right = 0, left = 0;
+      scroll.querySelectorAll("a.cb-node").forEach(function (node) {
+        var box = node.getBoundingClientRect();
+        if (box.right > view.right + 1) right++;
+        else if (box.left < view.left - 1) left++;
+      });
+      var parts = [];
+      if (right) parts.push("Scroll right for " + right + " more event" + (right === 1 ? "" : "s") + " \u2192");
+      if (left) parts.push("\u2190 " + left + " more to the left");
+      var text = parts.join(" \u00b7 ");
+      if (cue.textContent !== text) cue.textContent = text;
+      var overflow = scroll.scrollWidth > scroll.clientWidth + 1;
+      figure.classList.toggle("cb-graph--overflow", overflow);
+      size.hidden = !overflow && !figure.classList.contains("cb-graph--full");
+    }
+    size.addEventListener("click", function () {
+      var full = figure.classList.toggle("cb-graph--full");
+      size.setAttribute("aria-pressed", full ? "true" : "false");
+      size.textContent = full ? "Fit to width" : "Full size";
+      measure();
+    });
+    if (figure.requestFullscreen && document.fullscreenEnabled) {
+      screen.addEventListener("click", function () {
+        if (document.fullscreenElement) document.exitFullscreen();
+        else figure.requestFullscreen();
+      });
+      document.addEventListener("fullscreenchange", function () {
+        screen.textContent = document.fullscreenElement === figure ? "Exit full screen" : "Full screen";
+        measure();
+      });
+    } else {
+      screen.hidden = true;
+    }
+    scroll.addEventListener("scroll", measure, { passive: true });
+    window.addEventListener("resize", measure);
+    measure();
+  }
+
   // Material's search dialog has role=dialog but no name (axe aria-dialog-name); name it.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -199,6 +256,7 @@
 
   function init() {
     nameSearchDialog();
+    document.querySelectorAll("figure.cb-graph--chain").forEach(setupGraph);
     setupViews();
     var form = document.getElementById("cb-filter");
     if (!form || form.dataset.ready) return;

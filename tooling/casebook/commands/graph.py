@@ -121,7 +121,7 @@ def graph_command(case: str, fmt: str, output: Path | None, cases_dir: Path | No
 @click.argument("case")
 @_CASES
 def show_command(case: str, cases_dir: Path | None) -> None:
-    """Print the derived analysis of CASE's chain: first break, critical path, timings, stages."""
+    """Print the derived analysis of CASE's chain: first break, break path, timings, stages."""
     # Titles are case text: a control character in one must not reach the terminal (issue 12).
     click.echo(safe_lines(describe_chain(load_case(case, cases_dir))), nl=False)
 

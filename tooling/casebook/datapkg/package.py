@@ -53,16 +53,25 @@ def _cell(value: Value, guard: Callable[[str], str]) -> str:
 BOM = "\ufeff"
 
 
-def csv_text(table: Table, records: Sequence[tuple[Value, ...]]) -> str:
-    """The table as CSV text, starting with the byte-order mark (so its UTF-8 is the file's bytes)."""
+def csv_rows(table: Table, records: Sequence[tuple[Value, ...]]) -> str:
+    """Rows of the table as CSV text, without the header (a writer writes row by row, so rows
+    written apart and joined are the bytes of rows written together)."""
     from casebook.render.exports import csv_guard  # render imports this package; one rule for both CSVs
 
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([_cell(v, csv_guard) for v in record] for record in records)
+    return out.getvalue()
+
+
+def csv_text(table: Table, records: Sequence[tuple[Value, ...]], *, rows: str | None = None) -> str:
+    """The table as CSV text, starting with the byte-order mark (so its UTF-8 is the file's bytes).
+
+    ``rows`` is ``csv_rows(table, records)`` when the caller already has it (``records`` is then unused).
+    """
     out = io.StringIO(BOM)
     out.seek(len(BOM))
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.name for column in table.columns])
-    writer.writerows([_cell(v, csv_guard) for v in record] for record in records)
-    return out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow([column.name for column in table.columns])
+    return out.getvalue() + (csv_rows(table, records) if rows is None else rows)
 
 
 def table_schema(table: Table) -> dict[str, Any]:
@@ -89,6 +98,7 @@ def package_files(
     site_url: str = "",
     chains: Mapping[str, ChainAnalysis] | None = None,
     released: str | None = None,
+    table_rows: Callable[[Table], str] | None = None,
 ) -> dict[str, str]:
     """``datapackage.json`` and every table's CSV text, by file name.
 
@@ -98,11 +108,16 @@ def package_files(
         site_url: The site's root, for the homepage field.
         chains: Chain analyses already made, by case id.
         released: The release date, when this is a release.
+        table_rows: Each table's rows as CSV text (``csv_rows``), when already made (a build's
+            cache of per-case records, ``casebook.render.case_records``).
     """
     files: dict[str, str] = {}
     resources = []
     for table in TABLES:
-        text = csv_text(table, table.records(cases, chains))
+        if table_rows is None:
+            text = csv_text(table, table.records(cases, chains))
+        else:
+            text = csv_text(table, (), rows=table_rows(table))
         data = text.encode("utf-8")
         files[table_path(table.name)] = text
         resources.append(

@@ -7,9 +7,22 @@ Definitions (the case page and the schema reference quote these):
 * **First break**: the first event of kind ``break`` in chain order.
 * **Root causes**: breaks with no other break among their causes, direct or indirect. Context,
   amplifiers and responses upstream do not count, so every chain has at least one root cause.
-* **Critical path**: the longest run of ``caused_by`` links (most events) from any root cause to
-  the *last consequence*, the event reachable from a root cause that comes last in chain order.
-  Ties go to the path whose events come earliest in chain order, compared event by event.
+* **Break stages**: the stages with at least one ``break`` event, in the vocabulary's stage order.
+  "Broke at" is not "touched": a stage that only responded is not a break stage.
+* **Break path**: the failure itself, as the emphasised line of the graph. It is a run of
+  *failures* (events of kind ``break`` or ``amplifier``), each caused directly (``caused_by``) by
+  the one before it, that starts at a break no failure caused (a root cause, or a break that a
+  response or context event set off). Responses, recoveries and context are never on it. Of all
+  such runs it is the **longest** (most failures); its last event is taken as the most
+  consequential failure, the one the most failures led up to. Ties go to the run whose last event
+  has the most consequences (events it caused, directly or indirectly, of any kind), then to the
+  run whose events come earliest in chain order, compared event by event. A chain whose breaks
+  are not linked to one another has a break path of one event.
+* **Main failure mode**: the failure mode most breaks have (ties: the one that comes first in
+  chain order); the failure mode of the first amplifier when no break has one.
+* **Felt by customers**: the first failure on the break path whose layer is ``active`` (Reason's
+  active failure, the sharp end where customers meet the organization); when the path is all
+  latent, the first active failure in chain order; none when every failure is latent.
 * **First response**: the first event after the first break, in chain order, that is of kind
   ``response`` (at any stage: a recall notice counts) or sits at stage ``public_response``
   whatever its kind (a tone-deaf statement is still the company speaking). Context never counts.
@@ -19,6 +32,7 @@ Definitions (the case page and the schema reference quote these):
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -86,14 +100,22 @@ class ChainAnalysis:
     root_causes: tuple[str, ...]
     latent: tuple[str, ...]
     active: tuple[str, ...]
-    critical_path: tuple[str, ...]
+    break_path: tuple[str, ...]
+    felt: str | None
     first_response: str | None
     days_to_first_response: DayCount | None
     first_recovery: str | None
     days_to_first_recovery: DayCount | None
     stages_touched: tuple[str, ...]
+    break_stages: tuple[str, ...]
+    main_failure_mode: str | None
     stage_crossings: int
     transitions: tuple[tuple[str, str, int], ...]
+
+    @property
+    def critical_path(self) -> tuple[str, ...]:
+        """The break path under its first-wave name (the longest path to the last event is gone)."""
+        return self.break_path
 
     def to_json(self) -> dict[str, Any]:
         """Return plain JSON-ready data with stable keys."""
@@ -105,10 +127,13 @@ class ChainAnalysis:
             "root_causes": list(self.root_causes),
             "latent": list(self.latent),
             "active": list(self.active),
-            "critical_path": list(self.critical_path),
+            "break_path": list(self.break_path),
+            "felt_by_customers": self.felt,
             "first_response": _step_json(self.first_response, self.days_to_first_response),
             "first_recovery": _step_json(self.first_recovery, self.days_to_first_recovery),
             "stages_touched": list(self.stages_touched),
+            "break_stages": list(self.break_stages),
+            "main_failure_mode": self.main_failure_mode,
             "stage_crossings": self.stage_crossings,
             "transitions": [{"from": a, "to": b, "count": n} for a, b, n in self.transitions],
         }
@@ -131,31 +156,44 @@ def root_causes(graph: nx.DiGraph, order: list[str]) -> list[str]:
     return [n for n in order if kinds[n] == "break" and not any(kinds[a] == "break" for a in nx.ancestors(graph, n))]
 
 
-def critical_path(graph: nx.DiGraph, order: list[str], roots: list[str]) -> list[str]:
-    """The longest path from a root cause to the last consequence (module docstring).
+FAILURE_KINDS = ("break", "amplifier")
+"""The kinds of event a break path may hold (module docstring)."""
+
+
+def break_path(graph: nx.DiGraph, order: list[str]) -> list[str]:
+    """The break path: the longest run of directly linked failures from a break (module docstring).
 
     Args:
         graph: The chain graph.
-        order: Every event in chain order.
-        roots: The root causes; at least one.
+        order: Every event in chain order (it holds at least one break).
 
     Returns:
-        Event ids from a root cause to the last consequence; a single id when a root is last.
+        Event ids of breaks and amplifiers, from the first failure of the run to its last.
     """
+    kinds = graph.nodes(data="kind")
     position = {node: i for i, node in enumerate(order)}
-    reach = set(roots).union(*(nx.descendants(graph, r) for r in roots))
-    best: dict[str, list[str]] = {}
+    consequences = {node: len(nx.descendants(graph, node)) for node in order}
+    # best[n]: the longest valid run ending at n (ties: earliest events), or None when no run can
+    # reach n (an amplifier that no break's run leads to).
+    best: dict[str, list[str] | None] = {}
     for node in order:
-        if node not in reach:
+        if kinds[node] not in FAILURE_KINDS:
             continue
-        if node in roots:  # roots never descend from one another: each is a break without break ancestors
-            best[node] = [node]
-            continue
-        paths = [best[p] for p in graph.predecessors(node) if p in best]
-        longest = min(paths, key=lambda path: (-len(path), [position[n] for n in path]))
-        best[node] = [*longest, node]
-    last = max(reach, key=position.__getitem__)
-    return best[last]
+        runs = [run for p in graph.predecessors(node) if (run := best.get(p))]
+        if runs:
+            longest = min(runs, key=lambda run: (-len(run), [position[n] for n in run]))
+            best[node] = [*longest, node]
+        else:
+            best[node] = [node] if kinds[node] == "break" else None
+    ends = {node: run for node, run in best.items() if run}
+    last = min(ends, key=lambda n: (-len(ends[n]), -consequences[n], [position[x] for x in ends[n]]))
+    return ends[last]
+
+
+def felt_by_customers(path: list[str], order: list[str], events: dict[str, Event]) -> str | None:
+    """The first active failure on the break path, else in chain order (module docstring)."""
+    failures = [n for n in order if events[n].kind in FAILURE_KINDS]
+    return next((n for n in [*path, *failures] if events[n].layer == "active"), None)
 
 
 def _first_after(order: list[str], start: str, events: dict[str, Event], wanted: Any) -> str | None:
@@ -182,6 +220,8 @@ def analyse_chain(case: Case) -> ChainAnalysis:
     pairs = Counter((events[a].stage, events[b].stage) for a, b in graph.edges if events[a].stage != events[b].stage)
     ranks = {stage: i for i, stage in enumerate(stage_order())}
     touched = sorted({e.stage for e in case.chain}, key=ranks.__getitem__)
+    broke = sorted({e.stage for e in case.chain if e.kind == "break"}, key=ranks.__getitem__)
+    path = break_path(graph, order)
     return ChainAnalysis(
         case_id=case.id,
         order=tuple(order),
@@ -190,12 +230,40 @@ def analyse_chain(case: Case) -> ChainAnalysis:
         root_causes=tuple(roots),
         latent=tuple(n for n in order if events[n].layer == "latent"),
         active=tuple(n for n in order if events[n].layer == "active"),
-        critical_path=tuple(critical_path(graph, order, roots)),
+        break_path=tuple(path),
+        felt=felt_by_customers(path, order, events),
         first_response=response,
         days_to_first_response=None if response is None else day_count(events[first].date, events[response].date),
         first_recovery=recovery,
         days_to_first_recovery=None if recovery is None else day_count(events[first].date, events[recovery].date),
         stages_touched=tuple(touched),
+        break_stages=tuple(broke),
+        main_failure_mode=main_failure_mode(order, events),
         stage_crossings=sum(pairs.values()),
         transitions=tuple(sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda t: (ranks[t[0]], ranks[t[1]]))),
     )
+
+
+def main_failure_mode(order: list[str], events: dict[str, Event]) -> str | None:
+    """The failure mode most breaks have, first in chain order on a tie (module docstring)."""
+    modes = [events[n].failure_mode for n in order if events[n].kind == "break" and events[n].failure_mode]
+    if not modes:
+        modes = [events[n].failure_mode for n in order if events[n].kind == "amplifier" and events[n].failure_mode]
+    counts = Counter(modes)
+    return max(dict.fromkeys(modes), key=lambda m: counts[m], default=None)
+
+
+# Facets, list rows and similar cases all ask for the analysis of the same case objects; keyed by
+# identity, because hashing a frozen Case hashes its whole tree (as in graph.similarity).
+_CACHE: dict[int, tuple[weakref.ref[Case], ChainAnalysis]] = {}
+
+
+def cached_analysis(case: Case) -> ChainAnalysis:
+    """``analyse_chain(case)``, computed once per case object."""
+    hit = _CACHE.get(id(case))
+    if hit is not None and hit[0]() is case:
+        return hit[1]
+    found = analyse_chain(case)
+    key = id(case)
+    _CACHE[key] = (weakref.ref(case, lambda _ref: _CACHE.pop(key, None)), found)
+    return found

@@ -13,16 +13,15 @@ from collections.abc import Sequence
 from casebook.graph.analysis import ChainAnalysis, analyse_chain
 from casebook.graph.build import event_index
 from casebook.graph.layout import (
-    COL_GAP,
     LINE_H,
     META_SIZE,
     NODE_PAD,
+    NODE_W,
     PAD,
     TEXT_INSET,
     TITLE_SIZE,
     Layout,
     NodeBox,
-    column_x,
     layout_chain,
 )
 from casebook.graph.perspective_marks import marks_css, perspective_marks
@@ -31,6 +30,9 @@ from casebook.graph.style import chain_css, svg_role
 from casebook.graph.text import escape, num, text_width, xml_id
 from casebook.model import Case
 from casebook.vocabulary import load_vocabulary
+
+MARK_SIZE = 10.0
+"""Font size of the first-break and felt-by-customers tags."""
 
 
 def shape_path(kind: str, box: Box) -> str:
@@ -107,14 +109,17 @@ def _toward(origin: Point, target: Point, length: float) -> Point:
     return (origin[0] + (target[0] - origin[0]) * length / d, origin[1] + (target[1] - origin[1]) * length / d)
 
 
-def _node(case: Case, node: NodeBox, kind_labels: dict[str, str], stage_labels: dict[str, str]) -> list[str]:
+def _node(
+    case: Case, node: NodeBox, kind_labels: dict[str, str], stage_labels: dict[str, str], on_path: bool
+) -> list[str]:
     event = case.event(node.id)
     box = node.box
     tip = f"{event.title} ({kind_labels[event.kind]}, {stage_labels[event.stage]}, {event.date}): {event.description}"
     tx = num(box.x + NODE_PAD + TEXT_INSET)
     meta_y = box.y + NODE_PAD + META_SIZE
     lines = [
-        f'<a href="#event-{escape(event.id)}" class="cb-node cb-node-{escape(event.kind)}">',
+        f'<a href="#event-{escape(event.id)}" class="cb-node cb-node-{escape(event.kind)}{" cb-on-path" if on_path else ""}" '
+        f'data-event="{escape(event.id)}">',
         f"<title>{escape(tip)}</title>",
         f'<path class="cb-shape" d="{shape_path(event.kind, box)}"/>',
     ]
@@ -136,29 +141,46 @@ def describe(case: Case, analysis: ChainAnalysis, stage_labels: dict[str, str]) 
     events = event_index(case)
     first = events[analysis.first_break]
     stages = ", ".join(stage_labels[s] for s in analysis.stages_touched)
-    path = " → ".join(events[n].title for n in analysis.critical_path)
+    path = " → ".join(events[n].title for n in analysis.break_path)
     text = (
         f"{len(case.chain)} events across {len(analysis.stages_touched)} stages ({stages}). "
         f"The chain first broke at {stage_labels[first.stage]} on {first.date}: {first.title}. "
-        f"Critical path: {path}."
+        f"Break path: {path}."
     )
+    if analysis.felt:
+        felt = events[analysis.felt]
+        text += f" Customers felt it at {stage_labels[felt.stage]} on {felt.date}: {felt.title}."
     if analysis.first_response and analysis.days_to_first_response:
         text += f" First response after {analysis.days_to_first_response}: {events[analysis.first_response].title}."
     return text
 
 
+def column_dates(case: Case, layout: Layout) -> list[str]:
+    """Each column's dates, ``2019-03-10`` or ``2018-10-29 to 2019-03-13`` (an en dash): the axis is sequence, not time."""
+    out = []
+    for column in range(layout.columns):
+        dates = [case.event(n.id).date for n in layout.nodes if n.column == column]
+        first = min(dates, key=lambda d: (d.earliest, d.latest))
+        last = max(dates, key=lambda d: (d.latest, d.earliest))
+        out.append(str(first) if first == last else f"{first} – {last}")
+    return out
+
+
 def _footer(case: Case, layout: Layout, arrow: str, kind_labels: dict[str, str]) -> list[str]:
-    dates = sorted(case.chain, key=lambda e: (e.date.earliest, e.date.latest))
-    y = layout.chart_bottom + 20
-    right = column_x(layout.columns) - COL_GAP
-    left = column_x(0)
+    y = layout.chart_bottom + 10
+    right = layout.column_x(layout.columns) - layout.gap
+    left = layout.column_x(0)
+    # Columns are steps of cause and effect, not a time scale (STYLE B9: an axis called time is
+    # time): the axis says "sequence" and each column prints the dates it holds.
     out = [
-        f'<text class="cb-axis-label" x="{num((left + right) / 2)}" y="{num(y + 16)}" text-anchor="middle">time</text>',
         f'<path class="cb-axis" d="M{num(left)},{num(y)}H{num(right)}" marker-end="url(#{arrow})"/>',
-        f'<text class="cb-axis-label" x="{num(left)}" y="{num(y + 16)}">{escape(str(dates[0].date))}</text>',
-        f'<text class="cb-axis-label" x="{num(right)}" y="{num(y + 16)}" text-anchor="end">{escape(str(dates[-1].date))}</text>',
+        *(
+            f'<text class="cb-axis-label cb-column-dates" x="{num(layout.column_x(c) + NODE_W / 2)}" y="{num(y + 14)}" '
+            f'text-anchor="middle">{escape(span)}</text>'
+            for c, span in enumerate(column_dates(case, layout))
+        ),
     ]
-    x, y = left, layout.chart_bottom + 40
+    x, y = left, layout.chart_bottom + 34
     kinds = [k for k in kind_labels if any(e.kind == k for e in case.chain)]
     for kind in kinds:
         out.append(f'<g class="cb-node-{kind}"><path class="cb-shape" d="{shape_path(kind, Box(x, y, 30, 18))}"/></g>')
@@ -167,7 +189,30 @@ def _footer(case: Case, layout: Layout, arrow: str, kind_labels: dict[str, str])
         )
         x += 52 + text_width(kind_labels[kind], 11.0)
     out.append(f'<path class="cb-edge cb-critical" d="M{num(x)},{num(y + 9)}h28"/>')
-    out.append(f'<text class="cb-legend-label" x="{num(x + 36)}" y="{num(y + 13)}">Critical path</text>')
+    out.append(f'<text class="cb-legend-label" x="{num(x + 36)}" y="{num(y + 13)}">Break path</text>')
+    out += [
+        f'<text class="cb-axis-label cb-axis-note" x="{num(left)}" y="{num(y + 34 + i * LINE_H)}">{escape(line)}</text>'
+        for i, line in enumerate(layout.note)
+    ]
+    return out
+
+
+def _marks(case: Case, layout: Layout, analysis: ChainAnalysis) -> list[str]:
+    """Tags on the first break and on the failure customers felt first, over the node's top edge."""
+    tags: dict[str, list[str]] = {}
+    tags.setdefault(analysis.first_break, []).append("first break")
+    if analysis.felt:
+        tags.setdefault(analysis.felt, []).append("customers felt it")
+    out = []
+    for ident, words in tags.items():
+        box = layout.node(ident).box
+        label = " · ".join(words)
+        w = text_width(label, MARK_SIZE) * 1.12 + 12  # bold runs about a tenth wider
+        x = box.right - 8 - w
+        out.append(
+            f'<g class="cb-mark"><rect x="{num(x)}" y="{num(box.y - 8)}" width="{num(w)}" height="15" rx="7.5"/>'
+            f'<text x="{num(x + 6)}" y="{num(box.y + 3)}">{escape(label)}</text></g>'
+        )
     return out
 
 
@@ -188,7 +233,7 @@ def render_chain_svg(case: Case) -> str:
     layout = layout_chain(case)
     title_id, desc_id = xml_id(case.id, "title"), xml_id(case.id, "desc")
     arrow, arrow_critical = xml_id(case.id, "arrow"), xml_id(case.id, "arrow-critical")
-    critical = set(zip(analysis.critical_path, analysis.critical_path[1:], strict=False))
+    critical = set(zip(analysis.break_path, analysis.break_path[1:], strict=False))
     w, h = num(layout.width), num(layout.height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-chain" viewBox="0 0 {w} {h}" width="100%" '
@@ -220,8 +265,10 @@ def render_chain_svg(case: Case) -> str:
             f'<path class="{cls}" d="{rounded_path(_edge_points(layout, edge))}" marker-end="url(#{marker})" '
             f'data-source="{escape(edge.source)}" data-target="{escape(edge.target)}"/>'
         )
+    on_path = set(analysis.break_path)
     for node in layout.nodes:
-        out += _node(case, node, kind_labels, stage_labels)
+        out += _node(case, node, kind_labels, stage_labels, node.id in on_path)
+    out += _marks(case, layout, analysis)
     out += perspective_marks(case, layout, analysis.first_break)
     out += _footer(case, layout, arrow, kind_labels)
     out.append("</svg>")

@@ -126,7 +126,9 @@ def describe_chain(case: Case, analysis: ChainAnalysis | None = None) -> str:
         ("Root causes", ", ".join(found.root_causes)),
         ("First response", step(found.first_response, found.days_to_first_response)),
         ("First recovery", step(found.first_recovery, found.days_to_first_recovery)),
-        ("Critical path", " -> ".join(found.critical_path) + f" ({len(found.critical_path)} events)"),
+        ("Break path", " -> ".join(found.break_path) + f" ({len(found.break_path)} failures)"),
+        ("Felt by customers", "none recorded" if found.felt is None else name(found.felt)),
+        ("Broke at", ", ".join(labels[s] for s in found.break_stages)),
         ("Stages touched", ", ".join(labels[s] for s in found.stages_touched)),
         ("Stage crossings", str(found.stage_crossings)),
         ("Transitions", ", ".join(f"{labels[a]} -> {labels[b]} ({n})" for a, b, n in found.transitions) or "none"),
@@ -134,7 +136,7 @@ def describe_chain(case: Case, analysis: ChainAnalysis | None = None) -> str:
         ("Active", ", ".join(found.active) or "none"),
     ]
     out = [f"{case.id}: {case.title}", f"{len(case.chain)} events", ""]
-    out += [f"{label + ':':<17}{value}" for label, value in rows]
+    out += [f"{label + ':':<19}{value}" for label, value in rows]
     out += ["", "Chain, in chain order:"]
     width = max(len(labels[e.stage]) for e in case.chain)
     for ident in found.order:

@@ -4,9 +4,11 @@
   its top (a label column would cost a node's width). Showing all twelve would leave most bands
   empty and make small chains tall and hard to read on a phone; the lane names say which stages
   are shown, and the order is always the chain order, so lanes still compare across cases.
-* **Columns** (time, left to right): an event sits one column right of its latest cause, and
-  never left of an event that certainly happened before it. Unrelated events of about the same
-  time share a column, which keeps chains of 15 events to a readable width.
+* **Columns** (sequence, left to right; not a time scale): an event sits one column right of its
+  latest cause, and never left of an event that certainly happened before it. Unrelated events
+  share a column, which keeps chains of 15 events to a readable width; so the axis is labelled
+  "sequence" and every column prints the span of its events' dates, so that a column holding a
+  February fix and a September settlement says so.
 * **Rows**: events in the same lane and column stack in chain order; a lane is as tall as its
   tallest stack.
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 
 from casebook.dates import certainly_before
 from casebook.graph.build import build_chain_graph, chain_order, event_index
-from casebook.graph.routing import Box, EdgeRoute, route_edges
+from casebook.graph.routing import CHANNEL_STEP, GUTTER_STEP, Box, Crowding, EdgeRoute, route_edges
 from casebook.graph.text import wrap
 from casebook.model import Case
 from casebook.vocabulary import load_vocabulary, stage_order
@@ -35,7 +37,9 @@ LINE_H = 16.0
 NODE_PAD = 8.0
 TEXT_INSET = 2.0  # text starts this far right of the padding, clear of the thick break outline
 MAX_TITLE_LINES = 6
-FOOTER_H = 64.0  # time axis and legend
+FOOTER_H = 80.0  # sequence axis with each column's dates, legend, one line of axis note
+AXIS_NOTE = "Sequence, not a time scale: causes stand left of their effects; each column shows its dates."
+"""What the horizontal axis means, printed under the legend (STYLE B9: an axis called time is time)."""
 
 
 @dataclass(frozen=True)
@@ -69,18 +73,24 @@ class Layout:
     height: float
     chart_bottom: float
     columns: int
+    note: tuple[str, ...]
     lanes: tuple[Lane, ...]
     nodes: tuple[NodeBox, ...]
     edges: tuple[EdgeRoute, ...]
+    gap: float
+
+    def column_x(self, column: int) -> float:
+        """The left edge of a column of this layout."""
+        return column_x(column, self.gap)
 
     def node(self, ident: str) -> NodeBox:
         """Return the box of the event ``ident``."""
         return next(n for n in self.nodes if n.id == ident)
 
 
-def column_x(column: int) -> float:
-    """The left edge of a column."""
-    return PAD + column * (NODE_W + COL_GAP)
+def column_x(column: int, gap: float = COL_GAP) -> float:
+    """The left edge of a column, with gutters ``gap`` wide."""
+    return PAD + column * (NODE_W + gap)
 
 
 def assign_columns(case: Case) -> tuple[list[str], dict[str, int]]:
@@ -96,8 +106,16 @@ def assign_columns(case: Case) -> tuple[list[str], dict[str, int]]:
     return order, column
 
 
+WIDEN_STEPS = 6
+"""How many times the gutters or channels may widen to give every edge a track of its own."""
+
+
 def layout_chain(case: Case) -> Layout:
     """Lay out a case's chain in swim lanes.
+
+    Gutters and channels start at ``COL_GAP`` and ``ROW_GAP``; when their tracks run out (edges
+    would be drawn on top of each other, and could not be followed), the crowded kind widens by
+    two tracks on each side and the chain is laid out again, up to ``WIDEN_STEPS`` times.
 
     Args:
         case: A valid case.
@@ -105,6 +123,18 @@ def layout_chain(case: Case) -> Layout:
     Returns:
         Lanes, node boxes and routed edges, deterministic for a given case.
     """
+    gap, row_gap = COL_GAP, ROW_GAP
+    for _ in range(WIDEN_STEPS):
+        crowding = Crowding()
+        found = _layout(case, gap, row_gap, crowding)
+        if not crowding.gutters and not crowding.channels:
+            break
+        gap += 4 * GUTTER_STEP if crowding.gutters else 0
+        row_gap += 4 * CHANNEL_STEP if crowding.channels else 0
+    return found
+
+
+def _layout(case: Case, gap: float, row_gap: float, crowding: Crowding) -> Layout:
     order, column = assign_columns(case)
     events = event_index(case)
     stages = [s for s in stage_order() if any(e.stage == s for e in case.chain)]
@@ -121,7 +151,7 @@ def layout_chain(case: Case) -> Layout:
     text_w = NODE_W - 2 * NODE_PAD - TEXT_INSET - 2
     lines = {n: tuple(wrap(events[n].title, text_w, TITLE_SIZE, MAX_TITLE_LINES)) for n in order}
     node_h = 2 * NODE_PAD + META_SIZE + 6 + LINE_H * max(len(v) for v in lines.values())
-    pitch = node_h + ROW_GAP
+    pitch = node_h + row_gap
 
     lanes: list[Lane] = []
     top = PAD
@@ -139,7 +169,10 @@ def layout_chain(case: Case) -> Layout:
             column=column[n],
             row=row[n],
             box=Box(
-                column_x(column[n]), lane_top[events[n].stage] + LABEL_H + ROW_GAP / 2 + row[n] * pitch, NODE_W, node_h
+                column_x(column[n], gap),
+                lane_top[events[n].stage] + LABEL_H + row_gap / 2 + row[n] * pitch,
+                NODE_W,
+                node_h,
             ),
             lines=lines[n],
         )
@@ -154,12 +187,16 @@ def layout_chain(case: Case) -> Layout:
         | {top}
     )
     links = [(cause, e.id) for e in case.chain for cause in e.caused_by]
-    edges = route_edges({n.id: n.box for n in nodes}, links, channels, COL_GAP, ROW_GAP)
+    edges = route_edges({n.id: n.box for n in nodes}, links, channels, gap, row_gap, crowding)
+    width = column_x(columns, gap) - gap + PAD
+    note = tuple(wrap(AXIS_NOTE, width - 2 * PAD, META_SIZE + 1, 4))
     return Layout(
-        width=column_x(columns) - COL_GAP + PAD,
-        height=top + FOOTER_H,
+        width=width,
+        height=top + FOOTER_H + LINE_H * (len(note) - 1),
         chart_bottom=top,
         columns=columns,
+        note=note,
+        gap=gap,
         lanes=tuple(lanes),
         nodes=nodes,
         edges=edges,

@@ -1,102 +1,134 @@
-"""Similar cases for a whole corpus at once, equal to ``similar_cases`` for each case.
+"""Similar cases for a whole corpus at once, without scoring every pair (issue 15, item 5).
 
-Every case page lists its most similar cases, and the exact top few by ``similarity`` need every
-pair of cases to be scored: the fifth-best score is typically about 0.4, far too low for any
-bound to rule pairs out. Scoring the pairs one at a time in Python took 5 s for 1,000 cases and
-would take about 8 minutes for 10,000. Here the pairs are scored with matrix products over the
-cases' feature sets (numpy, blocks of rows), and only the few cases whose score comes within
-``MARGIN`` of each case's cut-off are scored again by ``similarity`` itself, so rounding and
-tie-breaking are exactly those of ``similar_cases``.
+Scoring every pair grows with the square of the corpus. Here each case looks only at the cases
+that share its tokens, through an inverted index (token → cases holding it), and it reads its
+tokens rarest first: rare tokens carry most of the weight (``graph.similarity``), so the cases
+that can still reach its top few are found early. After each token the search knows
 
-Why the margin is enough: ``similarity`` rounds to four places, which moves a score by at most
-5e-5. A case scoring more than 2e-4 below the ``limit``-th best unrounded score is beaten, after
-rounding, by at least ``limit`` cases, so it cannot be among the results.
+* a *lower bound* for every case seen so far: the weight shared on the tokens read, and
+* an *upper bound* for every case not seen: by Cauchy-Schwarz, no case can share more than the
+  weight of the tokens not yet read, ``sqrt(sum w²) / |a|``.
+
+It stops as soon as ``limit`` seen cases are certainly better than any unseen one (with a margin
+for rounding), and then scores exactly only the seen cases whose upper bound still reaches the
+cut-off. The search also stops when reading the next token would take it past ``budget(n)``
+postings, a multiple of ``log2 n``: the cost per case is then bounded and the whole index costs
+``O(n log n)``. A search stopped by the budget is not proved exact; :func:`exactness` counts
+such cases, and the tests check that on the real corpus every result equals the exhaustive one.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
+from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
-from casebook.graph.similarity import WEIGHTS, features, similarity
+from casebook.graph.similarity import Scorer, Suggestion, Token, rank
 from casebook.model import Case
 
-if TYPE_CHECKING:
-    import numpy as np
-
 MARGIN = 2e-4
-"""How far below the cut-off a vectorised score must be to be left out (module docstring)."""
+"""Rounding to four places moves a score by at most 5e-5; bounds are compared with this margin."""
 
-BLOCK = 256
-"""Rows scored per matrix product: bounds memory to a few BLOCK x N arrays."""
+POSTINGS_PER_LOG = 1024
+"""Postings one case may read per ``log2 n``; :func:`budget`."""
 
-
-def _incidence(cases: Sequence[Case], family: str) -> np.ndarray[Any, Any]:
-    import numpy as np
-
-    sets: list[frozenset[Any]] = [getattr(features(case), family) for case in cases]
-    column = {token: i for i, token in enumerate(sorted({t for s in sets for t in s}, key=repr))}
-    # float32 halves the memory traffic; counts and Jaccard indices stay within 1e-6 of exact,
-    # far inside MARGIN.
-    matrix = np.zeros((len(cases), max(len(column), 1)), dtype=np.float32)
-    for row, tokens in enumerate(sets):
-        matrix[row, [column[t] for t in tokens]] = 1.0
-    return matrix
+EXACT_LIMIT = 4
+"""At most this many times ``limit`` seen cases are scored exactly per case."""
 
 
-def _block_scores(
-    rows: slice, matrices: dict[str, np.ndarray[Any, Any]], sizes: dict[str, np.ndarray[Any, Any]]
-) -> np.ndarray[Any, Any]:
-    import numpy as np
-
-    total: Any = None
-    weight: Any = None
-    for family, w in WEIGHTS.items():
-        matrix, size = matrices[family], sizes[family]
-        shared = matrix[rows] @ matrix.T
-        union = size[rows, None] + size[None, :] - shared
-        if size.min() > 0:  # every case has this family: no empty union, no division by zero
-            np.divide(shared, union, out=shared)
-            present: Any = 1.0
-        else:
-            present = union > 0
-            np.divide(shared, union, out=shared, where=present)
-            shared[~present] = 0.0
-        shared *= w
-        total = shared if total is None else np.add(total, shared, out=total)
-        weight = w * present if weight is None else weight + w * present
-    if np.isscalar(weight):
-        return total / weight  # type: ignore[no-any-return]
-    return np.divide(total, weight, out=np.zeros_like(total), where=weight > 0)  # type: ignore[no-any-return]
+def budget(n: int) -> int:
+    """Postings one case may read in a corpus of ``n`` cases: ``POSTINGS_PER_LOG * ceil(log2 n)``."""
+    return POSTINGS_PER_LOG * max(1, math.ceil(math.log2(max(n, 2))))
 
 
-def similar_index(cases: Sequence[Case], limit: int = 5) -> dict[str, list[tuple[str, float]]]:
-    """Return ``{case id: similar_cases(case, cases, limit)}`` for every case, computed together.
+def _unseen_bound(left: float, smallest: float) -> float:
+    """At most how much weight, over its own norm, a case not seen yet can share with the unread tokens.
+
+    A case of norm ``m`` shares at most ``min(left, m²)``, and ``min(left, m²) / m`` is largest at
+    ``m = sqrt(left)``; no case's norm is below ``smallest``.
+    """
+    if smallest * smallest >= left:
+        return left / smallest if smallest else 0.0
+    return math.sqrt(left)
+
+
+def _search(
+    scorer: Scorer, postings: dict[Token, list[int]], i: int, limit: int, cap: int, smallest: float
+) -> tuple[list[int], bool]:
+    """Candidates for case ``i`` (a few, to be scored exactly) and whether the bounds prove them complete."""
+    norm_i = scorer.norm[i]
+    if not norm_i:
+        return [], True
+    remaining = norm_i * norm_i
+    shared: dict[int, float] = defaultdict(float)
+    read = 0
+    complete = True
+    # Most weight per posting first: rare and heavy tokens narrow the bounds soonest.
+    for token in sorted(scorer.tokens[i], key=lambda t: (-scorer.square[t] / len(postings[t]), t)):
+        people = postings[token]
+        if read + len(people) > cap:
+            complete = False
+            continue  # a cheaper token may still fit the budget
+        read += len(people)
+        square = scorer.square[token]
+        remaining -= square
+        for j in people:
+            shared[j] += square
+    shared.pop(i, None)
+    if not shared:
+        return [], complete
+    # Bounds on each seen case's cosine: what is shared so far, plus at most the unread weight of
+    # case i or the weight case j has not matched yet, whichever is less.
+    left = max(remaining, 0.0) if not complete else 0.0
+    low = {j: s / (norm_i * scorer.norm[j]) for j, s in shared.items()}
+    high = {j: (s + min(left, scorer.norm[j] ** 2 - s)) / (norm_i * scorer.norm[j]) for j, s in shared.items()}
+    cutoff = heapq.nlargest(min(limit, len(low)), low.values())[-1]
+    reach = [j for j in shared if high[j] + MARGIN >= cutoff]
+    proved = complete or (len(low) >= limit and cutoff > _unseen_bound(left, smallest) / norm_i + MARGIN)
+    if len(reach) > EXACT_LIMIT * limit:
+        reach = heapq.nlargest(EXACT_LIMIT * limit, reach, key=lambda j: (low[j], -j))
+        proved = False
+    return reach, proved
+
+
+def suggestion_index(
+    cases: Sequence[Case], limit: int = 5, cap: int | None = None
+) -> tuple[dict[str, list[Suggestion]], int]:
+    """Similar cases with reasons for every case, and how many searches the budget cut short.
 
     Args:
         cases: The corpus (ids unique, as validation guarantees).
         limit: At most this many similar cases per case.
+        cap: Postings one case may read; :func:`budget` of the corpus size by default.
 
     Returns:
-        For each case id, ``(case_id, score)`` pairs, best first; equal scores in case-id order.
+        ``({case id: suggestions best first}, number of cases whose search was not proved exact)``.
     """
-    import numpy as np
-
     if limit <= 0 or len(cases) < 2:
-        return {case.id: [] for case in cases}
-    matrices = {family: _incidence(cases, family) for family in WEIGHTS}
-    sizes = {family: matrix.sum(axis=1) for family, matrix in matrices.items()}
-    out: dict[str, list[tuple[str, float]]] = {}
-    for start in range(0, len(cases), BLOCK):
-        rows = slice(start, min(start + BLOCK, len(cases)))
-        scores = _block_scores(rows, matrices, sizes)
-        scores[np.arange(scores.shape[0]), np.arange(rows.start, rows.stop)] = -1.0  # never itself
-        keep = min(limit, scores.shape[1] - 1)
-        cutoff = -np.partition(-scores, keep - 1, axis=1)[:, keep - 1]
-        for offset, row in enumerate(scores):
-            case = cases[start + offset]
-            candidates = np.flatnonzero((row > 0) & (row >= cutoff[offset] - MARGIN)).tolist()
-            exact = ((cases[i].id, similarity(case, cases[i])) for i in candidates)
-            ranked = sorted(((ident, score) for ident, score in exact if score > 0), key=lambda p: (-p[1], p[0]))
-            out[case.id] = ranked[:limit]
-    return out
+        return {case.id: [] for case in cases}, 0
+    scorer = Scorer(cases)
+    postings: dict[Token, list[int]] = defaultdict(list)
+    for j, own in enumerate(scorer.tokens):
+        for token in own:
+            postings[token].append(j)
+    allowed = budget(len(cases)) if cap is None else cap
+    smallest = min((n for n in scorer.norm if n), default=0.0)
+    out: dict[str, list[Suggestion]] = {}
+    unproved = 0
+    for i, case in enumerate(cases):
+        candidates, proved = _search(scorer, postings, i, limit, allowed, smallest)
+        unproved += not proved
+        out[case.id] = rank(scorer, i, candidates, limit)
+    return out, unproved
+
+
+def similar_index(cases: Sequence[Case], limit: int = 5) -> dict[str, list[tuple[str, float]]]:
+    """``{case id: [(similar id, score), ...]}`` for every case, best first; see the module docstring."""
+    found, _ = suggestion_index(cases, limit)
+    return {ident: [(s.id, s.score) for s in found[ident]] for ident in found}
+
+
+def exactness(cases: Sequence[Case], limit: int = 5) -> int:
+    """How many cases' searches the budget cut short (0: every result is proved exact)."""
+    return suggestion_index(cases, limit)[1]

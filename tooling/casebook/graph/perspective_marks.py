@@ -65,7 +65,8 @@ def _ring(layout: Layout, event: str, pad: float, cls: str, tag: str) -> list[st
     x, y, w, h = box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad
     return [
         f'<rect class="{cls}" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="4"/>',
-        f'<text class="cb-ring-tag" x="{num(x + w)}" y="{num(y - 2)}" text-anchor="end">{escape(tag)}</text>',
+        # Top left: the top right of a node carries the "first break" and "customers felt it" tags.
+        f'<text class="cb-ring-tag" x="{num(x)}" y="{num(y - 2)}">{escape(tag)}</text>',
     ]
 
 

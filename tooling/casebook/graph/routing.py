@@ -64,7 +64,15 @@ def _offsets(step: float, limit: float) -> list[float]:
     return found
 
 
-def _tracks(spans: Sequence[tuple[float, float]], count: int, margin: float) -> list[int]:
+class Crowding:
+    """Counts the runs that found no free track and had to share one (drawn on top of another)."""
+
+    def __init__(self) -> None:
+        self.gutters = 0
+        self.channels = 0
+
+
+def _tracks(spans: Sequence[tuple[float, float]], count: int, margin: float, crowding: list[int]) -> list[int]:
     """Greedy interval colouring: overlapping spans get different tracks (cycling if short)."""
     order = sorted(range(len(spans)), key=lambda i: (spans[i], i))
     used: list[list[tuple[float, float]]] = [[] for _ in range(count)]
@@ -73,6 +81,7 @@ def _tracks(spans: Sequence[tuple[float, float]], count: int, margin: float) -> 
         lo, hi = spans[i]
         free = [t for t in range(count) if all(hi + margin < a or b + margin < lo for a, b in used[t])]
         chosen[i] = free[0] if free else n % count
+        crowding[0] += not free
         used[chosen[i]].append((lo, hi))
     return chosen
 
@@ -92,7 +101,12 @@ def _spread(boxes: Mapping[str, Box], links: Sequence[tuple[str, str]], end: int
 
 
 def route_edges(
-    boxes: Mapping[str, Box], links: Sequence[tuple[str, str]], channels: Sequence[float], gap: float, row_gap: float
+    boxes: Mapping[str, Box],
+    links: Sequence[tuple[str, str]],
+    channels: Sequence[float],
+    gap: float,
+    row_gap: float,
+    crowding: Crowding | None = None,
 ) -> tuple[EdgeRoute, ...]:
     """Route every link between node boxes laid out in columns separated by ``gap``.
 
@@ -102,10 +116,13 @@ def route_edges(
         channels: The y of every horizontal channel (the middle of each gap between rows).
         gap: The width of the gutters between columns.
         row_gap: The height of the channels between rows.
+        crowding: Told of every run that had to share a track (the layout then widens the gaps).
 
     Returns:
         One route per link, in the order given.
     """
+    crowding = crowding or Crowding()
+    in_channels, in_gutters = [0], [0]
     out_y, in_y = _spread(boxes, links, 0), _spread(boxes, links, 1)
     gutter_offsets = _offsets(GUTTER_STEP, gap / 2 - CLEARANCE)
     channel_offsets = _offsets(CHANNEL_STEP, row_gap / 2 - CLEARANCE / 2)
@@ -122,7 +139,7 @@ def route_edges(
     channel_y: dict[int, float] = {}
     for c, members in by_channel.items():
         spans = [(boxes[links[i][0]].right, boxes[links[i][1]].x) for i in members]
-        for i, track in zip(members, _tracks(spans, len(channel_offsets), 2 * GUTTER_STEP), strict=True):
+        for i, track in zip(members, _tracks(spans, len(channel_offsets), 2 * GUTTER_STEP, in_channels), strict=True):
             channel_y[i] = c + channel_offsets[track]
 
     # Vertical runs: (edge, which run, gutter left x, y from, y to).
@@ -139,9 +156,11 @@ def route_edges(
     run_x: dict[tuple[int, int], float] = {}
     for left, members in by_gutter.items():
         spans = [(min(runs[n][3], runs[n][4]), max(runs[n][3], runs[n][4])) for n in members]
-        for n, track in zip(members, _tracks(spans, len(gutter_offsets), 3.0), strict=True):
+        for n, track in zip(members, _tracks(spans, len(gutter_offsets), 3.0, in_gutters), strict=True):
             run_x[runs[n][0], runs[n][1]] = left + gap / 2 + gutter_offsets[track]
 
+    crowding.channels += in_channels[0]
+    crowding.gutters += in_gutters[0]
     routes = []
     for i, (source, target) in enumerate(links):
         start, end = (boxes[source].right, out_y[i]), (boxes[target].x, in_y[i])

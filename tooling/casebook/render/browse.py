@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from casebook.graph.analysis import cached_analysis
 from casebook.model import Case
 from casebook.render.context import Corpus, label
 from casebook.render.facets import FACETS, Facet
@@ -21,34 +22,50 @@ BROWSE_LIMIT = 100
 facet page stays about the same size at 10,000 cases (the stage page was 12 MB at 10,000)."""
 
 
+def where_it_broke(case: Case) -> str:
+    """``first broke at design, inadequate testing``: the first break stage and the main failure mode."""
+    chain = cached_analysis(case)
+    mode = f", {label('failure_modes', chain.main_failure_mode).lower()}" if chain.main_failure_mode else ""
+    return f"first broke at {label('stages', chain.first_break_stage).lower()}{mode}"
+
+
 def case_line(case: Case, prefix: str = "../cases/") -> str:
-    """A list item linking to a case, with year, organization and verdict."""
+    """A list item linking to a case, with year, organization, where it first broke and verdict."""
     verdict = label("trust_verdicts", case.analysis.verdict).lower()
-    return f"- [{esc(case.title)}]({prefix}{case.id}.md) · {case.year} · {esc(case.organization.name)} · {esc(verdict)}"
+    return (
+        f"- [{esc(case.title)}]({prefix}{case.id}.md) · {case.year} · {esc(case.organization.name)} · "
+        f"{esc(where_it_broke(case))} · {esc(verdict)}"
+    )
 
 
 def cases_index(corpus: Corpus) -> str:
     """``/cases/``: every case, newest first, as a table."""
-    rows = [
-        [
-            f"[{esc(c.title)}]({c.id}.md)",
-            esc(c.organization.name),
-            str(c.year),
-            esc(label("sectors", c.organization.sector)),
-            esc(label("trust_verdicts", c.analysis.verdict)),
-        ]
-        for c in corpus.newest_first()
-    ]
+    rows = []
+    for c in corpus.newest_first():
+        chain = cached_analysis(c)
+        mode = chain.main_failure_mode
+        rows.append(
+            [
+                f"[{esc(c.title)}]({c.id}.md)",
+                esc(c.organization.name),
+                str(c.year),
+                esc(label("stages", chain.first_break_stage)),
+                esc(label("failure_modes", mode)) if mode else "",
+                esc(label("sectors", c.organization.sector)),
+                esc(label("trust_verdicts", c.analysis.verdict)),
+            ]
+        )
     lines = [
         front_matter({**_NOT_SEARCHED, "hide": ["navigation", "toc"]}),
         "# All cases",
         "",
-        f"{plural(len(corpus.cases), 'case')}, newest first. [Browse them by facet](../browse/index.md) or "
+        f"{plural(len(corpus.cases), 'case')}, newest first by the year each became public. *First broke at* is the "
+        "stage of the earliest break; *main failure mode* the one most of its breaks share. [Browse them by facet](../browse/index.md) or "
         "[filter them](../filter/index.md) by any combination of facets and text.",
         "",
         '<div class="cb-case-table" markdown>',
         "",
-        table(["Case", "Organization", "Year", "Sector", "Trust verdict"], rows),
+        table(["Case", "Organization", "Year", "First broke at", "Main failure mode", "Sector", "Trust verdict"], rows),
         "</div>",
     ]
     return "\n".join(lines)

@@ -67,9 +67,11 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
         "",
         f"Regions\n:   {quiet}{_links('region', case.regions)}</span>",
         "",
-        f"Period\n:   {quiet}{esc(_period(case))}</span>",
+        f"Became public\n:   {quiet}{browse_link('year', str(case.year))}</span>",
         "",
-        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))}</span>",
+        f"Chain period\n:   {quiet}{esc(_period(case))}</span>",
+        "",
+        f"Engagement\n:   {quiet}{browse_link('quadrant', quadrant(case))}</span>",  # the label names touch and scale
         "",
         f"Status\n:   {quiet}{status}</span>",
         "",

@@ -128,10 +128,22 @@ def related_section(case: Case, corpus: Corpus, similar: list[tuple[str, float]]
     if shown:
         if case.related:
             lines.append("")
-        lines += ["Similar cases, by shared stages, failure modes, response and outcome:", ""]
+        # The reasons are about the other case too, not this case's text: kept out of search (#15).
+        lines += [
+            '<div class="cb-similar" data-pagefind-ignore markdown>',
+            "",
+            "Similar cases, found automatically by the shape of their chains (where they broke, how the break "
+            "travelled, how they were answered and ended), their sector and tags, and the words of their events; "
+            "why, beside each:",
+            "",
+        ]
+        reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
         for ident, _score in shown:
             other = corpus.by_id[ident]
-            lines.append(f"- [{esc(other.title)}]({other.id}.md) ({other.year}, {esc(other.organization.name)})")
+            why = "; ".join(reasons.get(ident, ()))
+            note = f'<br><small class="cb-why">{esc(why)}</small>' if why else ""
+            lines.append(f"- [{esc(other.title)}]({other.id}.md) ({other.year}, {esc(other.organization.name)}){note}")
+        lines += ["", "</div>"]
     return [*lines, "", "</div>", ""]
 
 

@@ -89,7 +89,10 @@ def source_url(case: Case, corpus: Corpus, pin: Pin) -> str | None:
 
 
 def _note(case: Case, corpus: Corpus, pin: Pin) -> str:
-    note = f"Case {case.id}, {version_text(pin)}, last reviewed {case.last_reviewed}. {case.license}."
+    note = (
+        f"Case {case.id} (became public {case.year}), {version_text(pin)}, "
+        f"last reviewed {case.last_reviewed}. {case.license}."
+    )
     released = source_url(case, corpus, pin)
     return note + (f" Text as cited: {released}" if released else "")
 

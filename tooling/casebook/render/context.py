@@ -15,7 +15,8 @@ from types import MappingProxyType
 
 from casebook import __version__
 from casebook.graph import ChainAnalysis, analyse_chain, similar_cases
-from casebook.graph.neighbours import similar_index
+from casebook.graph.neighbours import suggestion_index
+from casebook.graph.similarity import Suggestion
 from casebook.model import Case
 from casebook.provenance.state import Provenance
 from casebook.render.records import corpus_digest
@@ -95,6 +96,7 @@ class Corpus:
     by_id: Mapping[str, Case] = field(default_factory=dict)
     chains: Mapping[str, ChainAnalysis] = field(default_factory=dict)
     neighbours: Mapping[str, list[tuple[str, float]]] = field(default_factory=dict)
+    suggestions: Mapping[str, list[Suggestion]] = field(default_factory=dict)
     provenance: Provenance = field(default_factory=Provenance)
 
     @classmethod
@@ -105,18 +107,22 @@ class Corpus:
         *,
         chains: Mapping[str, ChainAnalysis] | None = None,
         provenance: Provenance | None = None,
+        digest: str | None = None,
     ) -> Corpus:
-        """Sort the cases, compute the corpus digest and analyse every chain once (unless ``chains``
-        already holds every case's analysis, e.g. from the build cache)."""
+        """Sort the cases, compute the corpus digest (unless given: ``corpus_digest`` of the cases)
+        and analyse every chain once (unless ``chains`` already holds every case's analysis, e.g.
+        from the build cache)."""
         ordered = tuple(sorted(cases, key=lambda c: c.id))
+        # Every case page lists similar cases: found for all cases at once (graph.neighbours).
+        found, _ = suggestion_index(ordered, SIMILAR)
         return cls(
             cases=ordered,
             settings=settings or SiteSettings(),
-            digest=corpus_digest(ordered),
+            digest=corpus_digest(ordered) if digest is None else digest,
             by_id=MappingProxyType({c.id: c for c in ordered}),
             chains=MappingProxyType({c.id: chains[c.id] if chains else analyse_chain(c) for c in ordered}),
-            # Every case page lists similar cases: score all pairs once, together (graph.neighbours).
-            neighbours=MappingProxyType(similar_index(ordered, SIMILAR)),
+            neighbours=MappingProxyType({k: [(s.id, s.score) for s in v] for k, v in found.items()}),
+            suggestions=MappingProxyType(found),
             provenance=provenance or Provenance(),
         )
 
@@ -137,11 +143,9 @@ class Corpus:
         return f"{__version__}+corpus.{self.digest[:DIGEST_LENGTH]}"
 
     def newest_first(self) -> list[Case]:
-        """Cases by start date, newest first; ties by id."""
-        return sorted(self.cases, key=lambda c: (-c.start.earliest.toordinal(), c.id))
+        """Cases by the year they became public (``Case.year``), newest first; ties by id."""
+        return sorted(self.cases, key=lambda c: (-c.year, c.id))
 
     def recently_reviewed(self, limit: int) -> list[Case]:
         """The ``limit`` cases reviewed last; ties newest case first, then by id."""
-        return sorted(
-            self.cases, key=lambda c: (-c.last_reviewed.earliest.toordinal(), -c.start.earliest.toordinal(), c.id)
-        )[:limit]
+        return sorted(self.cases, key=lambda c: (-c.last_reviewed.earliest.toordinal(), -c.year, c.id))[:limit]

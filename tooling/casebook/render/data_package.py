@@ -13,17 +13,20 @@ rendered descriptors and CSV files, and ``render_site`` writes them beside the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from casebook.build_cache import BuildCache
 from casebook.datapkg.package import DESCRIPTOR, package_files, table_path
 from casebook.datapkg.sqlite_db import FILE_NAME, FULL_TEXT, build_sqlite
-from casebook.datapkg.tables import TABLES
+from casebook.datapkg.tables import TABLES, Table
 from casebook.provenance.releases import MANIFEST
 from casebook.render.context import Corpus
 
 ROOT = "data"
 LATEST = "data/latest"
 RELEASES = "data/releases"
+SQLITE_KIND = "sqlite"
 
 
 def _release_files(folder: Path) -> dict[str, str]:
@@ -38,11 +41,16 @@ def _release_files(folder: Path) -> dict[str, str]:
     return files
 
 
-def data_package_pages(corpus: Corpus) -> dict[str, str]:
-    """Every text file of the data package addresses, by docs-relative path."""
+def data_package_pages(corpus: Corpus, table_rows: Callable[[Table], str] | None = None) -> dict[str, str]:
+    """Every text file of the data package addresses, by docs-relative path.
+
+    ``table_rows`` gives each table's rows of this corpus when already made (``package_files``).
+    """
     pages: dict[str, str] = {}
     version = corpus.provenance.latest.tag + "+unreleased" if corpus.provenance.latest else "unreleased"
-    current = package_files(corpus.cases, version=version, site_url=corpus.settings.site_url, chains=corpus.chains)
+    current = package_files(
+        corpus.cases, version=version, site_url=corpus.settings.site_url, chains=corpus.chains, table_rows=table_rows
+    )
     pages.update({f"{ROOT}/{name}": text for name, text in current.items()})
     folder = corpus.provenance.release_dir
     for release in corpus.provenance.releases:
@@ -55,14 +63,27 @@ def data_package_pages(corpus: Corpus) -> dict[str, str]:
     return pages
 
 
-def sqlite_files(pages: dict[str, str]) -> dict[str, bytes]:
-    """A ``casebook.sqlite`` beside every rendered ``datapackage.json`` that has its CSV files."""
+def sqlite_files(pages: dict[str, str], cache: BuildCache | None = None) -> dict[str, bytes]:
+    """A ``casebook.sqlite`` beside every rendered ``datapackage.json`` that has its CSV files.
+
+    With a ``cache``, a file whose package (every file of its folder) is unchanged is not built
+    again: its bytes come from the cache, keyed by that package's text (issue 15).
+    """
     out = {}
     for path in sorted(p for p in pages if p.startswith(ROOT + "/") and p.endswith("/" + DESCRIPTOR)):
         folder = path.removesuffix(DESCRIPTOR)
         files = {name.removeprefix(folder): text for name, text in pages.items() if name.startswith(folder)}
-        if all(table_path(t.name) in files for t in TABLES):
+        if not all(table_path(t.name) in files for t in TABLES):
+            continue
+        if cache is None:
             out[folder + FILE_NAME] = build_sqlite(files)
+            continue
+        key = cache.key(SQLITE_KIND, *(part for name in sorted(files) for part in (name, files[name])))
+        stored = cache.get_bytes(SQLITE_KIND, key)
+        if stored is None:
+            stored = build_sqlite(files)
+            cache.put_bytes(SQLITE_KIND, key, stored)
+        out[folder + FILE_NAME] = stored
     return out
 
 

@@ -51,7 +51,8 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case, Corpus], str]], ...] = (
     ("touch", "Engagement touch: high or low.", lambda c, k: c.touch),
     ("scale", "Engagement scale: high or low.", lambda c, k: c.scale),
     ("quadrant", "Touch-versus-Scale quadrant.", lambda c, k: quadrant(c)),
-    ("start", "First event (YYYY, YYYY-MM or YYYY-MM-DD).", lambda c, k: str(c.start)),
+    ("year", "The year the failure became public (the year in the id).", lambda c, k: str(c.year)),
+    ("start", "When the chain began: its first event (YYYY, YYYY-MM or YYYY-MM-DD).", lambda c, k: str(c.start)),
     ("end", "Last event, empty if ongoing.", lambda c, k: str(c.end or "")),
     ("status", "draft or reviewed.", lambda c, k: c.status),
     ("last_reviewed", "When the case was last checked against its sources.", lambda c, k: str(c.last_reviewed)),
@@ -87,11 +88,23 @@ CSV_COLUMNS: tuple[tuple[str, str, Callable[[Case, Corpus], str]], ...] = (
 """Every CSV column: name, meaning, value. Lists are joined with ``;``."""
 
 
-def cases_json(corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None = None) -> str:
-    """Every case as in its YAML file, plus ``derived`` analysis when given; indented, sorted keys."""
+def cases_json(
+    corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None = None, *, encoded: list[str] | None = None
+) -> str:
+    """Every case as in its YAML file, plus ``derived`` analysis when given; indented, sorted keys.
+
+    ``encoded`` holds every case's record already serialised (``casebook.render.case_records``,
+    derived included), in id order; the file is then assembled around them.
+    """
+    if encoded is not None and corpus.cases:
+        data: dict[str, Any] = {"version": corpus.version, "digest": corpus.digest, "cases": []}
+        head = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        # The sorted first key; no other key or value can hold these characters before it.
+        return head.replace('"cases": []', '"cases": [\n' + ",\n".join(encoded) + "\n ]", 1)
     records = []
     for case in corpus.cases:
         record = case_record(case)
+        record["year"] = case.year  # the year it became public; period.start is when the chain began
         if derived is not None:
             record["derived"] = derived(case)
         records.append(record)
@@ -99,14 +112,18 @@ def cases_json(corpus: Corpus, derived: Callable[[Case], dict[str, Any]] | None 
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def cases_csv(corpus: Corpus) -> str:
-    """One row per case, in id order, UTF-8 with a header row."""
+def csv_row(case: Case, corpus: Corpus) -> str:
+    """The case's row of cases.csv, as CSV text."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _, _ in CSV_COLUMNS])
-    for case in corpus.cases:
-        writer.writerow([csv_guard(value(case, corpus)) for _, _, value in CSV_COLUMNS])
+    csv.writer(out, lineterminator="\r\n").writerow([csv_guard(value(case, corpus)) for _, _, value in CSV_COLUMNS])
     return out.getvalue()
+
+
+def cases_csv(corpus: Corpus, *, rows: str | None = None) -> str:
+    """One row per case, in id order, UTF-8 with a header row; ``rows`` when already made (``csv_row`` of each)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([name for name, _, _ in CSV_COLUMNS])
+    return out.getvalue() + ("".join(csv_row(case, corpus) for case in corpus.cases) if rows is None else rows)
 
 
 def _size(text: str) -> str:
@@ -135,7 +152,9 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict
         "",
         f"[cases.json](cases.json) ({_size(files[JSON_PATH])})\n:   Every case with every field, named as in the YAML files (see the "
         "[case format](../reference/case-format.md)), plus a `derived` object computed from its chain. The top level "
-        "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id.",
+        "holds `version`, `digest` (SHA-256 of the corpus content) and `cases`, sorted by id. Each case also has a "
+        "top-level `year`: the year its failure became public (the year in its id), where `period.start` is when "
+        "its chain began.",
         "",
         f"[cases.csv](cases.csv) ({_size(files[CSV_PATH])})\n:   One row per case, UTF-8 with a header row. Lists are joined with `{LIST_SEPARATOR}`. "
         "A cell that would start with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'` so "

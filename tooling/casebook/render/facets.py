@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from casebook.countries import GLOBAL, country_name
 from casebook.graph import ChainAnalysis
+from casebook.graph.analysis import cached_analysis
 from casebook.model import Case
 from casebook.render.context import definition, label
 from casebook.vocabulary import load_vocabulary
@@ -112,13 +113,33 @@ class Facet:
 
 FACETS: tuple[Facet, ...] = (
     Facet(
+        "first_break",
+        "first-break",
+        "First broke at",
+        "first break stages",
+        "A case is listed under the stage of its first break: where the chain first broke.",
+        "stages",
+        lambda c: (cached_analysis(c).first_break_stage,),
+    ),
+    Facet(
+        "broke_at",
+        "broke-at",
+        "Broke at",
+        "break stages",
+        "A case is listed under every stage where one of its events is a break (not an amplifier, "
+        "response or other event).",
+        "stages",
+        lambda c: cached_analysis(c).break_stages,
+    ),
+    Facet(
         "stage",
         "stage",
-        "Stage",
+        "Stage touched",
+        "stages touched",
+        "A case is listed under every stage at which one of its events happened, whatever its kind: "
+        "touched, which is not the same as broke.",
         "stages",
-        "A case is listed under every stage at which one of its events happened.",
-        "stages",
-        lambda c: _unique([e.stage for e in c.chain]),
+        lambda c: cached_analysis(c).stages_touched,
     ),
     Facet(
         "failure_mode",
@@ -152,7 +173,7 @@ FACETS: tuple[Facet, ...] = (
         "year",
         "Year",
         "years",
-        "A case is listed under the year it became public (its id's year).",
+        "A case is listed under the year its failure became public (the year in its id), not the year its chain began.",
         None,
         lambda c: (str(c.year),),
     ),

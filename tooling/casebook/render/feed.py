@@ -56,6 +56,7 @@ def _entry(feed: ET.Element, case: Case, corpus: Corpus) -> None:
     _sub(entry, "summary", case.summary)
     org = case.organization
     _sub(entry, "category", term=org.sector, label=label("sectors", org.sector))
+    _sub(entry, "category", term=f"year:{case.year}", label=f"Became public in {case.year}")
     for stage in dict.fromkeys(e.stage for e in case.chain):
         _sub(entry, "category", term=f"stage:{stage}", label=label("stages", stage))
     _sub(entry, "rights", case.license)

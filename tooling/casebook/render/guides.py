@@ -80,7 +80,7 @@ def coverage_page(cases: Sequence[Case], chains: Mapping[str, ChainAnalysis] | N
     ]
     lines += _counts("Status", report.by_status, "statuses")
     lines += _counts("Sector", report.by_sector, "sectors")
-    lines += _counts("Decade the case started", report.by_decade, None)
+    lines += _counts("Decade the case became public", report.by_decade, None)
     lines += _counts("Stage of the first break", report.by_first_break_stage, "stages")
     lines += _counts("Failure modes (events)", report.by_failure_mode, "failure_modes")
     lines += _counts("Trust verdict", report.by_verdict, "trust_verdicts")

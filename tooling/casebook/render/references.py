@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from casebook.codes import CODES, GATES
+from casebook.render.case_chain import DERIVED_DEFINITIONS
 from casebook.render.markdown import esc, front_matter, table
 from casebook.resources import schema_dir
 from casebook.vocabulary import load_vocabulary
@@ -87,6 +88,12 @@ def case_format_page() -> str:
         "## Fields",
         "",
         table(["Field", "Type", "Required", "Description"], rows),
+        "## Derived analysis { #derived }",
+        "",
+        "Computed from the chain, never typed into a case. The case pages, the graph, the browse and filter "
+        "pages and `data/cases.json` (under `derived`) all use these definitions.",
+        "",
+        *(f"{esc(term)}\n:   {esc(meaning)}\n" for term, meaning in DERIVED_DEFINITIONS),
         "## Vocabulary { #vocabulary }",
         "",
         "Every controlled value, with its definition. Lists are in the order pages show them.",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casebook import corpus_cache
 from casebook.atomic import write_if_changed
@@ -12,15 +15,16 @@ from casebook.build_cache import BuildCache
 from casebook.datapkg.sqlite_db import PackageError
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
-from casebook.graph import analyse_corpus
+from casebook.graph import ChainAnalysis, analyse_corpus
 from casebook.model import Case
 from casebook.ownership import OutputRefusedError
 from casebook.progress import Progress
 from casebook.provenance.releases import ReleaseDataError
 from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
-from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived_json
+from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
+from casebook.render.case_records import CaseRecords
 from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
 from casebook.render.controls_page import controls_page
@@ -28,7 +32,7 @@ from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
 from casebook.render.downloads import CACHE_KIND, draws_pngs, planned_pngs, standalone_svg, svg_path, write_pngs
-from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
+from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, csv_row, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
@@ -37,6 +41,7 @@ from casebook.render.home import home_page
 from casebook.render.manifest import read_manifest, write_manifest
 from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
+from casebook.render.records import case_record
 from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
@@ -116,6 +121,36 @@ def _case_page(case: Case, corpus: Corpus) -> str:
     return case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
 
 
+def _json_record(corpus: Corpus, case: Case) -> dict[str, Any]:
+    """A case's element of cases.json, as ``cases_json`` makes it without a cache."""
+    return {**case_record(case), "year": case.year, "derived": derived(case, corpus)}
+
+
+def _shows(corpus: Corpus, case: Case) -> str:
+    """What a case's cases.json element shows of other cases: its similar cases, with reasons."""
+    return json.dumps([s.to_json() for s in corpus.suggestions.get(case.id, [])], sort_keys=True)
+
+
+def _case_records(
+    cases: list[Case],
+    chains: Mapping[str, ChainAnalysis],
+    settings: SiteSettings | None,
+    cache: BuildCache,
+    digests: dict[str, str],
+) -> CaseRecords:
+    # The records need only the settings of a corpus (cases.csv links each case page), and they
+    # make the corpus digest, so they come before the corpus.
+    bare = Corpus(cases=(), settings=settings or SiteSettings(), chains=chains)
+    return CaseRecords(
+        cases,
+        chains,
+        cache,
+        digests,
+        context=repr(bare.settings),
+        csv_row=lambda case: csv_row(case, bare),
+    )
+
+
 def _generate(
     cases: list[Case],
     settings: SiteSettings | None,
@@ -127,7 +162,9 @@ def _generate(
     progress.note("analysing the corpus")
     cached = cache is not None and all(c.id in digests for c in cases)
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
-    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance)
+    records = _case_records(cases, chains, settings, cache, digests) if cache is not None and chains else None
+    digest = records.digest() if records else None
+    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest)
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
@@ -143,7 +180,9 @@ def _generate(
             # the page links to its organization's page when that organization has another case.
             count = corpus.organization_counts[org_slug(case.organization.name)]
             own = repr((corpus.provenance.pin(case), corpus.provenance.history(case), count))
-            key = corpus_cache.page_key(cache, digests[case.id], shown, similar, context + own)
+            reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
+            explained = [(i, reasons.get(i, ())) for i, _ in similar]
+            key = corpus_cache.page_key(cache, digests[case.id], shown, explained, context + own)
             page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
         else:
             page = _case_page(case, corpus)
@@ -162,10 +201,15 @@ def _generate(
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[CONTROLS_PATH] = controls_page(corpus)
-    pages[JSON_PATH] = cases_json(corpus, lambda case: derived_json(case, corpus.chains[case.id]))
-    pages[CSV_PATH] = cases_csv(corpus)
+    encoded = (
+        records.json_records(functools.partial(_json_record, corpus), functools.partial(_shows, corpus))
+        if records
+        else None
+    )
+    pages[JSON_PATH] = cases_json(corpus, lambda case: derived(case, corpus), encoded=encoded)
+    pages[CSV_PATH] = cases_csv(corpus, rows=records.csv_rows() if records else None)
     pages.update(redirect_pages(corpus))
-    pages.update(data_package_pages(corpus))
+    pages.update(data_package_pages(corpus, records.table_rows if records else None))
     pages[DICTIONARY_PATH] = dictionary_page(pages["data/datapackage.json"])
     pages[RELEASES_PATH] = releases_page(corpus)
     pages["data/index.md"] = data_page(corpus, DERIVED_FIELDS, pages)
@@ -228,7 +272,7 @@ def render_site(
     progress = progress or Progress(enabled=False)
     pages, diagnostics = build_pages(cases_dir, settings, progress=progress, cache=cache)
     try:
-        binaries = sqlite_files(pages)  # bytes, so written beside the text pages (render.data_package)
+        binaries = sqlite_files(pages, cache)  # bytes, so written beside the text pages (render.data_package)
     except PackageError as exc:
         raise ReleaseFilesError(f"cannot build a SQLite file: {exc}") from exc
     files: dict[str, str | bytes] = {**pages, **binaries}
