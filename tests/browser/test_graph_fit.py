@@ -77,12 +77,12 @@ def test_full_size_draws_the_graph_at_its_own_width(wide: BuiltSite, page: tuple
     tab, watch = page
     _open(tab, f"{wide.url}cases/{BOEING}/", 1366)
     button = tab.locator(".cb-graph-size")
-    drawn = float(tab.locator("svg.cb-chain").get_attribute("viewBox").split()[2])  # type: ignore[union-attr]
-    fitted = tab.locator("svg.cb-chain").bounding_box()
+    drawn = float(tab.locator("figure.cb-graph svg.cb-chain").get_attribute("viewBox").split()[2])  # type: ignore[union-attr]
+    fitted = tab.locator("figure.cb-graph svg.cb-chain").bounding_box()
     assert fitted is not None and fitted["width"] >= 0.75 * drawn - 1  # never below the legible minimum
     button.click()
     expect(button).to_have_attribute("aria-pressed", "true")
-    full = tab.locator("svg.cb-chain").bounding_box()
+    full = tab.locator("figure.cb-graph svg.cb-chain").bounding_box()
     assert full is not None and abs(full["width"] - drawn) < 2
     button.click()
     expect(button).to_have_text("Full size")

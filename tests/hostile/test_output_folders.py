@@ -113,8 +113,12 @@ def test_render_removes_only_files_its_manifest_lists(tmp_path: Path) -> None:
     (docs / "cases" / "notes.md").write_text("my notes\n", encoding="utf-8")
     (cases / "2010-google-buzz.yaml").unlink()
     result = cli("render", "--cases", cases, "--out", docs)
-    assert result.exit_code == 0 and "1 removed" in result.output
+    # the case page, its tabletop page and its two graph files (issue 14)
+    assert result.exit_code == 0 and "4 removed" in result.output
     assert not (docs / "cases" / "2010-google-buzz.md").exists()
+    assert not (docs / "cases" / "2010-google-buzz").exists() or not any(
+        (docs / "cases" / "2010-google-buzz").iterdir()
+    )
     assert (docs / "cases" / "notes.md").read_text(encoding="utf-8") == "my notes\n"
 
 

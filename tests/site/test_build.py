@@ -86,7 +86,10 @@ def test_guides_and_coverage_pages(project: Path) -> None:
     """The contributor guide on the site is CONTRIBUTING.md; the Coverage page lists the figures."""
     out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
     contributing = rendered.pages["guide/contributing.md"]
-    assert contributing.startswith((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").rstrip("\n"))
+    # the one change: the repository's address where the document says "<this repository>" (issue 14)
+    source = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").rstrip("\n")
+    assert "<this repository>" not in contributing
+    assert contributing.startswith(source.replace("<this repository>", "https://github.com/casebook-kb/casebook.git"))
     assert (out / "guide" / "contributing" / "index.html").is_file()
     coverage = (out / "coverage" / "index.html").read_text(encoding="utf-8")
     assert "Stage of the first break" in coverage and "Consumer goods" in coverage

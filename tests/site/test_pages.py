@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,10 @@ def test_every_case_has_a_page_with_its_parts(site: BuiltSite) -> None:
         assert "@misc{casebook-" + case.id in page
         assert f"/edit/main/cases/{case.id}.yaml" in page
         assert "Days to first response" in page
+        if case.impact:
+            assert "impact" in ids
+        # No heading shows attribute-list braces (an empty `{ }` once printed as text after "Impact").
+        assert not re.search(r"<h[1-6][^>]*>[^<]*\{", page)
 
 
 def test_related_and_similar_cases_are_linked(site: BuiltSite) -> None:

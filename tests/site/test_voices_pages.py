@@ -80,7 +80,10 @@ def test_full_case_shows_reply_perspective_and_review(built_site: GetSite) -> No
         ("main", "false"),
         ("p-silence-reading", "false"),
     ]
-    views = [a.get("data-view") for t, a in elements if t == "g" and "cb-view" in (a.get("class") or "").split()]
+    # The screen graph's rings; the printed handout's graph pages (issue 14) repeat them per tile.
+    printed = [i for i, (_, a) in enumerate(elements) if "cb-print-graph" in (a.get("class") or "").split()]
+    screen = elements[: printed[0]] if printed else elements
+    views = [a.get("data-view") for t, a in screen if t == "g" and "cb-view" in (a.get("class") or "").split()]
     assert views == ["main", "p-silence-reading"]
     assert "Checked by 1 reviewer; 6 claims re-read against sources on 2099-06-03, 1 correction" in page
     assert 'id="reviews"' in page

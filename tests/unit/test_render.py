@@ -135,7 +135,16 @@ def test_render_writes_only_changes_and_prunes_what_it_wrote(tmp_path: Path) -> 
     assert first.removed == []
     other.unlink()
     second = render_site(cases_dir, docs, SETTINGS)
-    assert second.removed == ["cases/2099-acme-other.md"]
+    # the case page and what belongs to it: its tabletop, graph files, and the organization page
+    # that two cases of one organization had (issue 14)
+    own = [r for r in second.removed if not r.startswith("organizations/")]
+    assert own == [
+        "cases/2099-acme-other.md",
+        "cases/2099-acme-other/chain.png",
+        "cases/2099-acme-other/chain.svg",
+        "cases/2099-acme-other/tabletop.md",
+    ]
+    assert all(r.startswith("organizations/") and r.endswith(".md") for r in second.removed if r not in own)
     assert render_site(cases_dir, docs, SETTINGS).written == []
     assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n"
     assert (docs / "browse" / "mine.md").read_text(encoding="utf-8") == "# not generated\n"
@@ -154,3 +163,29 @@ def test_an_empty_corpus_still_renders_every_page() -> None:
     assert {"index.md", "cases/index.md", "filter/index.md", "patterns/index.md", "feed.xml"} <= set(pages)
     assert json.loads(pages["data/cases.json"])["cases"] == []
     assert feedparser.parse(io.BytesIO(pages["feed.xml"].encode("utf-8"))).bozo == 0
+
+
+def test_an_edit_re_renders_only_the_case_pages_that_show_it(tmp_path: Path) -> None:
+    """A summary edit changes the corpus version but no other case page: theirs come from the cache."""
+    import shutil
+
+    from casebook.build_cache import BuildCache
+    from tests.helpers import ROOT
+
+    cases_dir = tmp_path / "cases"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "cases" / "site", cases_dir)
+
+    def entries() -> set[str]:
+        return {p.name for p in (tmp_path / "cache").glob("*/page/*/*")}
+
+    first = render_site(cases_dir, tmp_path / "one", SETTINGS, cache=BuildCache(tmp_path / "cache"))
+    before = entries()
+    path = cases_dir / "2010-google-buzz.yaml"
+    text_before = path.read_text(encoding="utf-8")
+    edited = text_before.replace("summary: >-\n", "summary: >-\n  Edited. ", 1)
+    assert edited != text_before
+    path.write_text(edited, encoding="utf-8")
+    second = render_site(cases_dir, tmp_path / "two", SETTINGS, cache=BuildCache(tmp_path / "cache"))
+    assert second.pages == render_site(cases_dir, tmp_path / "clean", SETTINGS).pages
+    assert first.pages["data/cases.json"] != second.pages["data/cases.json"]  # the corpus version moved
+    assert len(before) == 5 and len(entries() - before) == 1

@@ -14,9 +14,10 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from casebook import staging
 from casebook.build_cache import open_cache
@@ -154,14 +155,36 @@ class _CountWarnings(logging.Handler):
         return f"{len(self.messages)} warnings in strict mode:\n" + "\n".join(f"  {m}" for m in self.messages)
 
 
+SITE_URL_ENV = "CASEBOOK_SITE_URL"
+
+
+def loopback_site_url_warning(site_url: str) -> str | None:
+    """The warning for a site built with a loopback or no ``site_url`` (CASEBOOK_SITE_URL unset or local), else None."""
+    host = urlsplit(site_url).hostname or ""
+    if site_url and host not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    return (
+        f"WARNING: the site URL is {site_url or 'not set'} ({SITE_URL_ENV} is unset or names this machine): "
+        "the cite boxes, the feed, the sitemap and the QR codes on printed handouts will point at this machine. Set "
+        f"{SITE_URL_ENV} to the site's public address (https://.../) before publishing; CI's Pages job does."
+    )
+
+
 def build_site(
-    config_file: Path, cases_dir: Path, out_dir: Path | None = None, *, progress: Progress | None = None
+    config_file: Path,
+    cases_dir: Path,
+    out_dir: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[Path, RenderResult]:
     """Render and build the site; return the output folder and what the render wrote.
 
     The build renders into its own staging docs folder (``casebook.staging``), never into the
     configured docs folder, so concurrent builds and ``mkdocs serve`` do not meet. ``progress``
     hears of each phase (checking files, rendering, building pages); the caller closes it.
+    ``warn`` hears of a site URL that points at this machine (issue 14: citations and the feed
+    carried http://127.0.0.1:8000/ addresses when CASEBOOK_SITE_URL was unset).
 
     Raises:
         BuildError: MkDocs failed or warned (strict); the old output is left in place.
@@ -181,6 +204,8 @@ def build_site(
         except MkDocsException as exc:
             raise BuildError(f"cannot load {config_file}: {exc}") from exc
         check_mkdocs_config(config)  # a javascript: repository link would be on every page
+        if warn is not None and (message := loopback_site_url_warning(config.site_url or "")):
+            warn(message)
         docs_source = Path(config.docs_dir)
         target = Path(out_dir or config.site_dir).resolve()
         check_site_out(target, cases_dir=cases_dir, repository=Path(config_file).resolve().parent, docs_dir=docs_source)

@@ -97,6 +97,10 @@ class BuildCache:
         self.hits += 1
         return data
 
+    def keep(self, kind: str, key: str) -> None:
+        """Count an entry as used without reading it (its result is already in place), so ``prune`` keeps it."""
+        self.used.setdefault(kind, set()).add(key)
+
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store a result (atomically: a reader never sees half an entry)."""
         self.used.setdefault(kind, set()).add(key)

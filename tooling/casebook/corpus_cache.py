@@ -74,7 +74,7 @@ def page_key(
 ) -> str:
     """The key of a case page's Markdown: the case, what it shows of other cases (id, title, year,
     organization; similar cases with their reasons, which depend on both cases' content) and
-    ``context`` (the settings, the release pin and the history)."""
+    ``context`` (the settings, the release pin and the history, the organization's case count)."""
     others = [[c.id, c.title, str(c.year), c.organization.name] for c in shown]
     return cache.key("page", case_key, json.dumps([others, [[i, list(r)] for i, r in similar]]), context)
 

@@ -16,6 +16,7 @@
 
   var TEXT_KEY = "text";
   var LIMIT = 100;
+  var PACK = 12;  // render/pack.py MAX_CASES
 
   function words(value) {
     return value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -126,6 +127,14 @@
     if (more) {
       more.hidden = drawn.length === shown.length;
       more.textContent = "Show all " + shown.length + " cases";
+    }
+    // A session pack of what is shown (issue 14): at most PACK cases, the first ones listed.
+    var pack = document.getElementById("cb-pack-these");
+    if (pack) {
+      var picked = shown.slice(0, PACK);
+      pack.hidden = picked.length === 0 || shown.length === data.cases.length;
+      pack.href = "../pack/?cases=" + picked.map(function (item) { return encodeURIComponent(item.id); }).join(",");
+      pack.textContent = shown.length > PACK ? "Make a session pack of the first " + PACK : "Make a session pack of these " + (picked.length === 1 ? "one" : picked.length);
     }
     var status = document.getElementById("cb-status");
     status.textContent = shown.length === 1 ? "1 case" : shown.length + " cases";

@@ -100,7 +100,13 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
     corpus = corpus_dir(cases_dir)
     progress = for_stderr()
     try:
-        target, rendered = build_site(config_file or project_root() / "mkdocs.yml", corpus, out_dir, progress=progress)
+        target, rendered = build_site(
+            config_file or project_root() / "mkdocs.yml",
+            corpus,
+            out_dir,
+            progress=progress,
+            warn=lambda message: click.secho(message, err=True, fg="yellow", bold=True),
+        )
     except RenderError as exc:
         progress.close()
         _fail_invalid(exc)

@@ -216,7 +216,7 @@ def chain_section(case: Case, corpus: Corpus) -> list[str]:
         svg,
         "</div>",
         "<figcaption>One lane per stage of the customer chain. Left to right is sequence, not a time scale: "
-        "causes stand left of their effects, and each column shows its dates. Arrows follow <code>caused_by</code>; "
+        "causes stand left of their effects, and each column shows its dates. Each arrow runs from a cause to what it led to; "
         "the bold line is the break path, which runs from the root cause through the linked breaks and amplifiers "
         "to the failure the most failures led up to. Tags mark the first break and where customers felt it. "
         f"Select an event to read it in the timeline.{RINGS if case.perspectives else ''}</figcaption>",

@@ -16,11 +16,12 @@ from casebook.countries import country_name
 from casebook.model import Case, Event
 from casebook.render import case_sections as sections
 from casebook.render import case_voices as voices
-from casebook.render import pagefind_marks
-from casebook.render.context import Corpus, definition, label
+from casebook.render import handout, pagefind_marks
+from casebook.render.context import Corpus, definition, in_sentence, label, org_slug
 from casebook.render.facets import FACET_BY_KEY, quadrant
 from casebook.render.history import history_section, withdrawn_notice
 from casebook.render.markdown import attr, esc, front_matter, link, md_attr, text
+from casebook.render.pack import pack_script
 
 DESCRIPTION_LIMIT = 300
 """Characters of the summary kept for the page's meta description."""
@@ -45,6 +46,9 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     """The lead: summary, organization, period, engagement quadrant, status, edit link."""
     org = case.organization
     aliases = f" (also {esc(', '.join(org.aliases))})" if org.aliases else ""
+    name = esc(org.name)
+    if corpus.organization_counts[org_slug(org.name)] > 1:
+        name = f"[{name}](../organizations/{org_slug(org.name)}.md)"
     edit = corpus.settings.edit_url(case)
     status = f"{esc(label('statuses', case.status))}, last reviewed {esc(case.last_reviewed)}"
     quiet = '<span class="cb-quiet">'
@@ -59,7 +63,7 @@ def facts(case: Case, corpus: Corpus) -> list[str]:
     lines += [
         '<div class="cb-facts" markdown>',
         "",
-        f"Organization\n:   {esc(org.name)}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
+        f"Organization\n:   {name}{aliases} · {quiet}{browse_link('sector', org.sector)} · {esc(country_name(org.country))}</span>",
         "",
         f"Regions\n:   {quiet}{_links('region', case.regions)}</span>",
         "",
@@ -91,7 +95,8 @@ def _event_meta(event: Event) -> str:
         text(label("stages", event.stage)),
     ]
     if event.failure_mode:
-        parts.append(text(label("failure_modes", event.failure_mode)))
+        mode = attr(event.failure_mode)
+        parts.append(f'<a href="../../failure-modes/{mode}/">{text(label("failure_modes", event.failure_mode))}</a>')
     parts.append(
         f'<span title="{md_attr(definition("layers", event.layer))}">{text(label("layers", event.layer))}</span>'
     )
@@ -148,7 +153,7 @@ def analysis(case: Case) -> list[str]:
         claimed = f"; first framed by the organization as {esc(label('crisis_clusters', a.claimed_cluster)).lower()}"
     history = {True: "; a history of similar crises", False: "; no history of similar crises", None: ""}
     strategies = " → ".join(browse_link("response", s) for s in a.strategies)
-    corrective = ", ".join(esc(label("corrective_actions", c)).lower() for c in a.corrective_actions)
+    corrective = ", ".join(esc(in_sentence(label("corrective_actions", c))) for c in a.corrective_actions)
     refs = sections.source_refs
     lines = [
         "## Analysis { #analysis }",
@@ -166,7 +171,7 @@ def analysis(case: Case) -> list[str]:
         "",
         f"Response\n:   {strategies}"
         + (f"; corrective action: {corrective}" if corrective else "")
-        + f"; voice: {esc(label('voices', a.voice)).lower()} {refs(case, a.response_sources)}",
+        + f"; spoken for by: {esc(in_sentence(label('voices', a.voice)))} {refs(case, a.response_sources)}",
         "",
         f"Consequences\n:   {esc(', '.join(label('consequences', c) for c in a.consequences))}",
         "",
@@ -204,12 +209,11 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
         "hide": ["navigation"],
         "tags": list(case.tags),
     }
-    lines = [
-        front_matter(meta),
-        f"# {esc(case.title)}",
-        "",
-        *withdrawn_notice(case),
-        *facts(case, corpus),
+    svg = handout.chain_svg_of(chain)
+    lines = [front_matter(meta), f"# {esc(case.title)}", "", *withdrawn_notice(case), *facts(case, corpus)]
+    lines += [
+        *handout.facilitator_links(case, corpus),
+        *handout.handout_head(case, corpus, svg),
         *chain,
         *timeline(case),
     ]
@@ -217,4 +221,5 @@ def case_page(case: Case, corpus: Corpus, chain: list[str], similar: list[tuple[
     lines += [*sections.impact_section(case), *sections.questions_section(case)]
     lines += [*sections.sources_section(case), *sections.related_section(case, corpus, similar)]
     lines += [*voices.reviews_section(case), *history_section(case, corpus), *sections.cite_section(case, corpus)]
+    lines += [*handout.handout_tail(case, svg), *pack_script(case, corpus)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from casebook.model import Case, Figure
 from casebook.render import citations
 from casebook.render.context import Corpus, label
-from casebook.render.markdown import attr, esc, link, md_attr, table, text
+from casebook.render.markdown import attr, esc, is_web_url, link, md_attr, table, text
 
 _CURRENCY = re.compile(r"^([A-Z]{3})\b(.*)$")
 
@@ -29,13 +29,26 @@ def source_refs(case: Case, ids: Iterable[str]) -> str:
     return "".join(refs)
 
 
+_QUALIFIER = re.compile(r"^(.*?)\s*\((more than|at least|up to|about|approximate|approximately)\)$")
+_QUALIFIER_WORDS = {"approximate": "about", "approximately": "about"}
+
+
 def format_value(figure: Figure) -> str:
-    """``USD 1,200,000``, ``2,500 vehicles``, ``12.5 percent`` (plain text)."""
+    """``USD 1,200,000``, ``2,500 vehicles``, ``12.5 percent``, ``more than USD 2,500,000,000`` (plain text).
+
+    A unit may end in a bound in brackets (``USD (more than)``, ``people (at least)``); it is read out
+    before the figure, as a person would say it, instead of trailing it as a raw value.
+    """
     number = f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}"
-    currency = _CURRENCY.match(figure.unit)
+    unit, bound = figure.unit, ""
+    qualified = _QUALIFIER.match(unit)
+    if qualified:
+        unit = qualified.group(1)
+        bound = _QUALIFIER_WORDS.get(qualified.group(2), qualified.group(2)) + " "
+    currency = _CURRENCY.match(unit)
     if currency:
-        return f"{currency.group(1)} {number}{currency.group(2)}"
-    return f"{number} {figure.unit}"
+        return f"{bound}{currency.group(1)} {number}{currency.group(2)}"
+    return f"{bound}{number} {unit}".rstrip()
 
 
 def impact_section(case: Case) -> list[str]:
@@ -53,9 +66,9 @@ def impact_section(case: Case) -> list[str]:
                 source_refs(case, [figure.source]),
             ]
         )
-    # Left out of the printed handout (chain, analysis, questions and sources) and of search.
+    # Printed in the handout too.
     return [
-        '<div class="cb-impact cb-screen-only" markdown>',
+        '<div class="cb-impact" markdown>',
         "",
         "## Impact { #impact }",
         "",
@@ -95,6 +108,8 @@ def sources_section(case: Case) -> list[str]:
         if source.note:
             extra += f" {text(source.note)}"
         line += f'<span class="cb-source-more">{extra}</span>'
+        if is_web_url(source.url):  # paper cannot follow a link: print the address itself
+            line += f' <span class="cb-source-url cb-print-only">{text(source.url)}</span>'
         items.append(f'<li id="source-{attr(source.id)}">{line}</li>')
     return ["## Sources { #sources }", "", '<ol class="cb-sources">', *items, "</ol>", ""]
 

@@ -7,6 +7,8 @@ so one render analyses each chain once however many pages show it.
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -65,6 +67,19 @@ def label(list_name: str, slug: str) -> str:
     return load_vocabulary()[list_name].terms[slug].label
 
 
+def org_slug(name: str) -> str:
+    """An organization's page name: ``United Airlines`` -> ``united-airlines``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "organization"
+
+
+def in_sentence(value: str) -> str:
+    """A label inside a sentence: first letter lower case, unless the word is an acronym (``CEO``)."""
+    first = value.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return value
+    return value[:1].lower() + value[1:]
+
+
 @functools.cache
 def definition(list_name: str, slug: str) -> str:
     """The plain-words definition of a controlled value."""
@@ -116,6 +131,11 @@ class Corpus:
         if limit == SIMILAR and case.id in self.neighbours:
             return self.neighbours[case.id]
         return similar_cases(case, self.cases, limit)
+
+    @functools.cached_property
+    def organization_counts(self) -> Mapping[str, int]:
+        """How many cases each organization has, by ``org_slug`` (organization pages exist for more than one)."""
+        return Counter(org_slug(c.organization.name) for c in self.cases)
 
     @property
     def version(self) -> str:

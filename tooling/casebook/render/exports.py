@@ -18,7 +18,7 @@ from casebook.model import Case
 from casebook.render.context import Corpus
 from casebook.render.data_package import package_section
 from casebook.render.facets import quadrant
-from casebook.render.markdown import esc, front_matter, table
+from casebook.render.markdown import esc_code, front_matter, table
 from casebook.render.records import case_record
 
 JSON_PATH = "data/cases.json"
@@ -139,8 +139,8 @@ def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict
         derived_fields: ``(name, meaning)`` of each field of ``derived`` in cases.json.
         files: The generated files, to give the downloads' sizes.
     """
-    columns = table(["Column", "Meaning"], [[f"`{name}`", esc(meaning)] for name, meaning, _ in CSV_COLUMNS])
-    derived = table(["Field", "Meaning"], [[f"`{name}`", esc(meaning)] for name, meaning in derived_fields])
+    columns = table(["Column", "Meaning"], [[f"`{name}`", esc_code(meaning)] for name, meaning, _ in CSV_COLUMNS])
+    derived = table(["Field", "Meaning"], [[f"`{name}`", esc_code(meaning)] for name, meaning in derived_fields])
     lines = [
         front_matter({"hide": ["navigation"]}),
         "# Data",

@@ -130,7 +130,8 @@ def filter_page(corpus: Corpus) -> str:
         # A wrapper keeps the list and its "show all" button in the second grid column.
         "<div>",
         '<ol id="cb-results" class="cb-results" aria-label="Matching cases"></ol>',
-        '<p><button type="button" id="cb-more" class="md-button" hidden>Show all</button></p>',
+        '<p class="cb-actions"><button type="button" id="cb-more" class="md-button" hidden>Show all</button> '
+        '<a id="cb-pack-these" class="md-button" href="../pack/" hidden>Make a session pack of these cases</a></p>',
         "</div>",
         "</div>",
         "</form>",

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from casebook.countries import CONTINENTS, country_name
 from casebook.graph import ChainAnalysis
 from casebook.model import Case
-from casebook.render.context import label
-from casebook.render.markdown import esc, front_matter, table
+from casebook.render.context import SiteSettings, label
+from casebook.render.markdown import esc, front_matter, is_web_url, table
 from casebook.resources import project_root
 from casebook.stats import Coverage, coverage
 
@@ -23,14 +23,26 @@ GUIDES = {"guide/contributing.md": "CONTRIBUTING.md", "guide/frameworks.md": "do
 """Site page -> repository document it is copied from."""
 
 
-def guide_pages() -> dict[str, str]:
-    """The guide pages, for the documents present in this checkout."""
+PLACEHOLDER = "<this repository>"
+"""What the repository's documents say where the site knows the repository's address."""
+
+
+def guide_pages(settings: SiteSettings | None = None) -> dict[str, str]:
+    """The guide pages, for the documents present in this checkout.
+
+    On the site, ``<this repository>`` (say, in ``git clone <this repository>``) becomes the
+    repository's address when the build knows it (``extra.repository``); else it says "the
+    repository" in words rather than showing a placeholder.
+    """
+    repo = (settings.repo_url if settings else "").rstrip("/")
+    where = (repo + ".git") if is_web_url(repo) else "https://github.com/OWNER/casebook.git"
     pages = {}
     for page, document in GUIDES.items():
         source = project_root() / document
         if source.is_file():
             note = f"\n\n*This page is `{document}` from the repository.*\n"
-            pages[page] = source.read_text(encoding="utf-8").rstrip("\n") + note
+            body = source.read_text(encoding="utf-8").rstrip("\n").replace(PLACEHOLDER, where)
+            pages[page] = body + note
     return pages
 
 

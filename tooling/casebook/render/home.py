@@ -52,6 +52,7 @@ def home_page(corpus: Corpus, first_breaks: Mapping[str, int]) -> str:
         f"[Browse all {count}](cases/index.md){{ .md-button .md-button--primary }} "
         "[Filter](filter/index.md){ .md-button } [Patterns](patterns/index.md){ .md-button } "
         "[About](about.md){ .md-button }",
+        "{: .cb-actions }",  # a flex row with gaps: the buttons never touch, also when they wrap
         "",
         "## The chain at a glance",
         "",

@@ -29,6 +29,12 @@ def esc(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
+def esc_code(value: str) -> str:
+    """Like ``esc``, but a part in backticks (trusted repository text) becomes ``<code>``, not literal backticks."""
+    parts = value.split("`")
+    return "".join(f"<code>{text(part)}</code>" if i % 2 else esc(part) for i, part in enumerate(parts))
+
+
 def text(value: object) -> str:
     """Escape text for an HTML element inside a raw HTML block (Markdown does not touch it)."""
     return html.escape(_SPACE.sub(" ", str(value)).strip(), quote=False)

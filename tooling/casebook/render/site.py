@@ -25,27 +25,45 @@ from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
 from casebook.render.case_records import CaseRecords
-from casebook.render.context import Corpus, SiteSettings
+from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
 from casebook.render.controls_page import controls_page
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
+from casebook.render.downloads import CACHE_KIND, draws_pngs, planned_pngs, standalone_svg, svg_path, write_pngs
 from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, csv_row, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
+from casebook.render.handout import chain_svg_of
 from casebook.render.home import home_page
 from casebook.render.manifest import read_manifest, write_manifest
+from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
 from casebook.render.records import case_record
 from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
 from casebook.render.releases_page import releases_page
+from casebook.render.tabletop import tabletop_pages
+from casebook.render.topics import topic_pages
 from casebook.validation import load_corpus
 
-GENERATED_DIRS = ("cases", "browse", "filter", "patterns", "controls", "data", "reference", "guide", "coverage")
+GENERATED_DIRS = (
+    "cases",
+    "browse",
+    "filter",
+    "patterns",
+    "controls",
+    "data",
+    "reference",
+    "guide",
+    "coverage",
+    "pack",
+    "failure-modes",
+    "organizations",
+)
 """Folders under docs_dir that the renderer writes into; they are git-ignored."""
 
 GENERATED_FILES = ("index.md", FEED_PATH)
@@ -151,14 +169,17 @@ def _generate(
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
     # A case page shows the settings (URLs) and nothing corpus-wide: the corpus version (a digest of
-    # every case) stays out of its key, or any edit would re-render every page (issue #15).
-    context = repr(corpus.settings)
+    # every case) stays out of its key, or any edit would re-render every page (issue #15). Whether
+    # the corpus is small enough for PNGs decides its download links.
+    context = repr((corpus.settings, draws_pngs(len(corpus.cases))))
     for case in corpus.cases:
         if cache is not None and cached:
             similar = corpus.similar(case)
             shown = [corpus.by_id[r.id] for r in case.related] + [corpus.by_id[i] for i, _ in similar]
-            # History and release pin come from git and releases/, not the case file: in the key too.
-            own = repr((corpus.provenance.pin(case), corpus.provenance.history(case)))
+            # History and release pin come from git and releases/, not the case file: in the key too;
+            # the page links to its organization's page when that organization has another case.
+            count = corpus.organization_counts[org_slug(case.organization.name)]
+            own = repr((corpus.provenance.pin(case), corpus.provenance.history(case), count))
             reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
             explained = [(i, reasons.get(i, ())) for i, _ in similar]
             key = corpus_cache.page_key(cache, digests[case.id], shown, explained, context + own)
@@ -166,12 +187,16 @@ def _generate(
         else:
             page = _case_page(case, corpus)
         pages[f"cases/{case.id}.md"] = page
+        pages[svg_path(case)] = standalone_svg(chain_svg_of([page]), case, corpus)
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
+    pages.update(tabletop_pages(corpus))
+    pages["pack/index.md"] = pack_page(corpus)
+    pages.update(topic_pages(corpus))
     pages.update(browse_pages(corpus))
     pages.update(filter_files(corpus))
     pages.update(reference_pages())
-    pages.update(guide_pages())
+    pages.update(guide_pages(corpus.settings))
     pages["coverage/index.md"] = coverage_page(corpus.cases, corpus.chains)
     pages["index.md"] = home_page(corpus, dict(patterns.first_break_stages))
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
@@ -236,7 +261,8 @@ def render_site(
     existing file that the manifest does not list, since Casebook did not write it.
     ``durable=False`` skips the fsync per file, for a build's throw-away staging docs folder.
     ``progress`` hears of each phase (checking, analysing, rendering, writing); the caller closes it.
-    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders.
+    ``cache`` (``casebook.build_cache``) lets unchanged cases skip their checks and page renders,
+    and keeps the chain PNGs already drawn.
 
     Raises:
         RenderError: a case is invalid; nothing was written.
@@ -251,27 +277,34 @@ def render_site(
         raise ReleaseFilesError(f"cannot build a SQLite file: {exc}") from exc
     files: dict[str, str | bytes] = {**pages, **binaries}
     previous = read_manifest(docs_dir)
+    pngs = planned_pngs(pages)
     if not replace_unlisted:
-        clashes = [p for p in sorted(files) if p not in previous and _occupied(docs_dir / p)]
+        clashes = [p for p in sorted(files.keys() | pngs) if p not in previous and _occupied(docs_dir / p)]
         if clashes:
             raise OutputRefusedError(
                 f"refusing to render into {docs_dir}: {len(clashes)} files Casebook did not write would be "
                 f"replaced (first: {clashes[0]}); choose a new or empty folder for --out"
             )
     # Listed before they are written, so an interrupted run can still prune them next time.
-    write_manifest(docs_dir, previous | files.keys())
+    write_manifest(docs_dir, previous | files.keys() | pngs)
     out = RenderResult(pages=pages, diagnostics=diagnostics)
     progress.start("writing", len(files), "files")
     for relative, content in sorted(files.items()):
         if write_if_changed(docs_dir / relative, content, fsync=durable):
             out.written.append(relative)
         progress.advance()
-    for relative in sorted(previous - files.keys()):
+    # PNGs are drawn from the chain SVGs just written, only where they changed (render.downloads);
+    # they are listed in the manifest like every other generated file.
+    drawn, _ = write_pngs(docs_dir, pages, cache=cache)
+    out.written += drawn
+    if cache is not None:
+        cache.prune((CACHE_KIND,))  # build_pages pruned the other kinds; PNGs are only known now
+    for relative in sorted(previous - files.keys() - pngs):
         path = docs_dir / relative
         if path.is_file() and not path.is_symlink():
             path.unlink()
             out.removed.append(relative)
-    write_manifest(docs_dir, files.keys())
+    write_manifest(docs_dir, files.keys() | pngs)
     return out
 
 
