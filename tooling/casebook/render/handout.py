@@ -40,10 +40,21 @@ def handout_head(case: Case, corpus: Corpus, svg: str) -> list[str]:
         f"<p>{facts}</p>",
         f'<p><strong>Case page</strong> <span class="cb-url">{text(url)}</span></p>',
         f'<p class="cb-apa"><strong>Cite as</strong> {citations.apa_html(case, corpus)}</p>',
-        f"<p>{text(pages_note(svg))}</p>" if svg else "",
+        f"<p>{text(' '.join(filter(None, [pages_note(svg) if svg else '', _online_only(case)])))}</p>",
         "</div>",
         "",
     ]
+
+
+def _online_only(case: Case) -> str:
+    # Three pages hold what a handout must carry (issue 14); what the page adds beyond that stays
+    # on screen, and the paper says so, so a reader knows to follow the address.
+    extras = ["stopping controls"]
+    if case.reply is not None:
+        extras.insert(0, "the organization's own words")
+    if case.perspectives:
+        extras.append("perspectives")
+    return "Online only: " + ", ".join(extras) + "."
 
 
 def handout_tail(case: Case, svg: str) -> list[str]:

@@ -198,4 +198,4 @@ def pages_note(svg: str) -> str:
         return ""
     count = len(plan.tiles)
     pages = "page" if count == 1 else f"{count} pages"
-    return f"The failure chain graph is printed at a legible size on the last {pages} ({plan.orientation})."
+    return f"Chain graph: the last {pages} ({plan.orientation})."
