@@ -55,4 +55,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix tooling tests site/hooks benchmarks
 
 clean:
-	rm -rf build site/docs/cases site/docs/browse site/docs/filter site/docs/patterns site/docs/controls site/docs/data site/docs/reference site/docs/index.md site/docs/feed.xml .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build $(addprefix site/docs/,cases browse filter patterns controls data reference guide coverage pack failure-modes organizations index.md feed.xml .casebook-render.json) .pytest_cache .mypy_cache .ruff_cache
