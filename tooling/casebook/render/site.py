@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from casebook import corpus_cache
 from casebook.atomic import write_if_changed
@@ -15,7 +12,7 @@ from casebook.build_cache import BuildCache
 from casebook.datapkg.sqlite_db import PackageError
 from casebook.diagnostics import Diagnostic, Severity
 from casebook.gcpause import paused_gc
-from casebook.graph import ChainAnalysis, analyse_corpus
+from casebook.graph import analyse_corpus
 from casebook.model import Case
 from casebook.ownership import OutputRefusedError
 from casebook.progress import Progress
@@ -24,7 +21,6 @@ from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
-from casebook.render.case_records import CaseRecords
 from casebook.render.context import Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
 from casebook.render.controls_page import controls_page
@@ -32,7 +28,7 @@ from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
 from casebook.render.data_dictionary import dictionary_page
 from casebook.render.data_package import data_package_pages, sqlite_files
 from casebook.render.downloads import CACHE_KIND, draws_pngs, planned_pngs, standalone_svg, svg_path, write_pngs
-from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, csv_row, data_page
+from casebook.render.exports import CSV_PATH, JSON_PATH, cases_csv, cases_json, data_page
 from casebook.render.feed import FEED_PATH, atom_feed
 from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
@@ -41,7 +37,7 @@ from casebook.render.home import home_page
 from casebook.render.manifest import read_manifest, write_manifest
 from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
-from casebook.render.records import case_record
+from casebook.render.record_cache import case_records, json_record, shows
 from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
@@ -121,36 +117,6 @@ def _case_page(case: Case, corpus: Corpus) -> str:
     return case_page(case, corpus, chain_section(case, corpus), corpus.similar(case))
 
 
-def _json_record(corpus: Corpus, case: Case) -> dict[str, Any]:
-    """A case's element of cases.json, as ``cases_json`` makes it without a cache."""
-    return {**case_record(case), "year": case.year, "derived": derived(case, corpus)}
-
-
-def _shows(corpus: Corpus, case: Case) -> str:
-    """What a case's cases.json element shows of other cases: its similar cases, with reasons."""
-    return json.dumps([s.to_json() for s in corpus.suggestions.get(case.id, [])], sort_keys=True)
-
-
-def _case_records(
-    cases: list[Case],
-    chains: Mapping[str, ChainAnalysis],
-    settings: SiteSettings | None,
-    cache: BuildCache,
-    digests: dict[str, str],
-) -> CaseRecords:
-    # The records need only the settings of a corpus (cases.csv links each case page), and they
-    # make the corpus digest, so they come before the corpus.
-    bare = Corpus(cases=(), settings=settings or SiteSettings(), chains=chains)
-    return CaseRecords(
-        cases,
-        chains,
-        cache,
-        digests,
-        context=repr(bare.settings),
-        csv_row=lambda case: csv_row(case, bare),
-    )
-
-
 def _generate(
     cases: list[Case],
     settings: SiteSettings | None,
@@ -162,7 +128,7 @@ def _generate(
     progress.note("analysing the corpus")
     cached = cache is not None and all(c.id in digests for c in cases)
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
-    records = _case_records(cases, chains, settings, cache, digests) if cache is not None and chains else None
+    records = case_records(cases, chains, settings, cache, digests) if cache is not None and chains else None
     digest = records.digest() if records else None
     corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest)
     patterns = analyse_corpus(corpus.cases, corpus.chains)
@@ -202,7 +168,7 @@ def _generate(
     pages["patterns/index.md"] = patterns_page(corpus, patterns)
     pages[CONTROLS_PATH] = controls_page(corpus)
     encoded = (
-        records.json_records(functools.partial(_json_record, corpus), functools.partial(_shows, corpus))
+        records.json_records(functools.partial(json_record, corpus), functools.partial(shows, corpus))
         if records
         else None
     )
