@@ -9,7 +9,7 @@ import pytest
 
 from casebook.model import Case, build_case
 from casebook.render import Corpus, generate
-from casebook.render.browse import BROWSE_LIMIT, facet_page
+from casebook.render.browse import BROWSE_LIMIT, PAGE_LIMIT, VALUE_MINIMUM, facet_page, value_limit
 from casebook.render.case_chain import chain_section
 from casebook.render.case_page import case_page
 from casebook.render.facets import FACET_BY_KEY, FACETS
@@ -47,8 +47,17 @@ def test_generated_pages_stay_bounded(corpus: Corpus) -> None:
     for row in re.split(r"\n|<section", pages["patterns/index.md"]):
         assert row.count("](../cases/") + row.count('href="../cases/') <= LIST_LIMIT
     for facet in FACETS:
-        for section in pages[f"browse/{facet.slug}.md"].split("\n## ")[1:]:
+        sections = pages[f"browse/{facet.slug}.md"].split("\n## ")[1:]
+        for section in sections:
             assert section.count("](../cases/") <= BROWSE_LIMIT
+        # A facet with many values (regions) lists fewer under each: the page stays bounded too.
+        listed = sum(section.count("](../cases/") for section in sections)
+        assert listed <= max(PAGE_LIMIT, VALUE_MINIMUM * len(sections)), facet.key
+
+
+def test_a_facet_with_many_values_lists_fewer_under_each() -> None:
+    """Twelve stages keep 100 a value; two hundred regions get the minimum."""
+    assert value_limit(12) == BROWSE_LIMIT and value_limit(200) == VALUE_MINIMUM and value_limit(40) == 37
 
 
 def test_a_case_page_marks_only_its_searched_parts_for_pagefind(corpus: Corpus) -> None:

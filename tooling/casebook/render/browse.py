@@ -21,6 +21,16 @@ BROWSE_LIMIT = 100
 """Cases listed under one value, newest first; beyond that the section links to the filter, so a
 facet page stays about the same size at 10,000 cases (the stage page was 12 MB at 10,000)."""
 
+PAGE_LIMIT = 1500
+"""Cases listed on one facet page in all: a facet with many values (regions, years) lists fewer
+under each, at least ``VALUE_MINIMUM`` (browse/region was 4.2 MB at 10,000 cases)."""
+VALUE_MINIMUM = 10
+
+
+def value_limit(values_with_cases: int) -> int:
+    """How many cases a facet page lists under each value, for this many values that have cases."""
+    return max(VALUE_MINIMUM, min(BROWSE_LIMIT, PAGE_LIMIT // max(1, values_with_cases)))
+
 
 def where_it_broke(case: Case) -> str:
     """``first broke at design, inadequate testing``: the first break stage and the main failure mode."""
@@ -88,6 +98,7 @@ def facet_page(facet: Facet, corpus: Corpus) -> str:
         "",
         table([esc(facet.title), "Cases"], rows),
     ]
+    limit = value_limit(sum(1 for _, cases in groups if cases))
     for value, cases in groups:
         if not cases:
             continue
@@ -95,10 +106,10 @@ def facet_page(facet: Facet, corpus: Corpus) -> str:
         meaning = facet.definition(value)
         if meaning:
             lines += [f"*{esc(meaning)}*", ""]
-        lines += [f"{plural(len(cases), 'case')}:", "", *(case_line(c) for c in cases[:BROWSE_LIMIT]), ""]
-        if len(cases) > BROWSE_LIMIT:
+        lines += [f"{plural(len(cases), 'case')}:", "", *(case_line(c) for c in cases[:limit]), ""]
+        if len(cases) > limit:
             query = urlencode({facet.key: value})
-            lines += [f"…and {len(cases) - BROWSE_LIMIT:,} more, older: [filter them](../filter/index.md?{query}).", ""]
+            lines += [f"…and {len(cases) - limit:,} more, older: [filter them](../filter/index.md?{query}).", ""]
     lines.append("[All facets](index.md) · [Filter by several facets at once](../filter/index.md)")
     return "\n".join(lines) + "\n"
 
