@@ -21,7 +21,7 @@ from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
-from casebook.render.context import Corpus, SiteSettings, org_slug
+from casebook.render.context import SIMILAR, Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
 from casebook.render.controls_page import controls_page
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
@@ -42,7 +42,7 @@ from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
 from casebook.render.releases_page import releases_page
-from casebook.render.tabletop import tabletop_pages
+from casebook.render.tabletop import tabletop_page, tabletop_pages, tabletop_path
 from casebook.render.topics import topic_pages
 from casebook.validation import load_corpus
 
@@ -130,7 +130,12 @@ def _generate(
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
     records = case_records(cases, chains, settings, cache, digests) if cache is not None and chains else None
     digest = records.digest() if records else None
-    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest)
+    find_similar = (
+        functools.partial(corpus_cache.suggestions, digests=digests, cache=cache, limit=SIMILAR)
+        if cache is not None and cached
+        else None
+    )
+    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest, similar=find_similar)
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages: dict[str, str] = {}
@@ -156,7 +161,13 @@ def _generate(
         pages[svg_path(case)] = standalone_svg(chain_svg_of([page]), case, corpus)
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
-    pages.update(tabletop_pages(corpus))
+    if cache is not None and cached:  # a tabletop page shows its own case alone
+        for case in corpus.cases:
+            render = functools.partial(tabletop_page, case, corpus)
+            key = cache.key("tabletop", digests[case.id])
+            pages[tabletop_path(case)] = corpus_cache.cached_text(cache, "tabletop", key, render)
+    else:
+        pages.update(tabletop_pages(corpus))
     pages["pack/index.md"] = pack_page(corpus)
     pages.update(topic_pages(corpus))
     pages.update(browse_pages(corpus))
