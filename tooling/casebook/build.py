@@ -212,7 +212,7 @@ def build_site(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             staging.remove_stale(target)
-            with staging.staging(target) as work:
+            with staging.kept(target) as work:
                 rendered = _build_in(work, config, cases_dir, docs_source, progress or Progress(enabled=False))
                 staging.publish(work / "site", target, work)
         except OSError as exc:
@@ -229,7 +229,9 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     # The staging docs are thrown away after the build: no fsync per page.
     cache = open_cache(Path(config.config_file_path).parent, "corpus")  # unchanged cases are not redone (issue 15)
     rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
-    site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
+    # The umask decides who may read the site, not mkdtemp's 0700 (#12). A kept work folder's site/ is
+    # the output the last build replaced: MkDocs brings it up to date (casebook.site_writes).
+    site.mkdir(mode=0o777, exist_ok=True)
     config.docs_dir, config.site_dir = str(docs), str(site)
     # Warnings name the configured docs folder: the staging copy is gone when they are read.
     counter = _CountWarnings(docs_source, cases_dir)
