@@ -47,7 +47,7 @@ def test_slim_copies_index_exactly_as_the_full_pages(site: BuiltSite, tmp_path: 
     Pagefind numbers pages in the order it lists them), give the bundle the build wrote from
     the slim copies, byte for byte."""
     full = {p.relative_to(site.root).as_posix(): p.read_bytes() for p in site.root.glob(GLOB)}
-    with tempfile.TemporaryDirectory(dir=scratch()) as temporary:
+    with tempfile.TemporaryDirectory(dir=scratch(sum(map(len, full.values())))) as temporary:
         write_pages(full, Path(temporary))
         theirs = _pagefind(Path(temporary), tmp_path / "full")
     ours = _tree(site.root / "pagefind")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casebook.pagefind_slim import slim_page
+from casebook.search_index import scratch
 
 HEAD = b'<!doctype html><html lang="en" class="no-js"><head><title>T</title></head><body><h1 id="t">T</h1>'
 TITLE = b'<div class="cb-pagefind" data-pagefind-body hidden><span data-pagefind-meta="title[data-value]" data-value="T"></span></div>'
@@ -73,3 +74,11 @@ def test_the_attribute_quoted_in_case_text() -> None:
     assert slim_page(page) is not page and b"Use data-pagefind-body to mark." in slim_page(page)
     outside = _page(TITLE, b"<p>Quoting data-pagefind-body here.</p>", TIMELINE)
     assert slim_page(outside) is outside
+
+
+def test_slim_copies_go_to_memory_only_with_room_and_without_tmpdir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``/dev/shm`` (tmpfs) when it has room; ``TMPDIR`` or too little room: the default folder."""
+    monkeypatch.delenv("TMPDIR", raising=False)
+    assert scratch(1 << 62) is None  # no tmpfs holds that
+    monkeypatch.setenv("TMPDIR", "/tmp")
+    assert scratch(0) is None

@@ -115,7 +115,8 @@ def index_site(site: Path, cache: BuildCache | None = None) -> Path:
             (bundle / name).parent.mkdir(parents=True, exist_ok=True)
             (bundle / name).write_bytes(data)
         return bundle
-    with tempfile.TemporaryDirectory(prefix="casebook-pagefind-", dir=scratch()) as temporary:  # mode 0700
+    folder = scratch(sum(map(len, pages.values())))
+    with tempfile.TemporaryDirectory(prefix="casebook-pagefind-", dir=folder) as temporary:  # mode 0700: ours
         source = Path(temporary)
         write_pages(pages, source)
         _run_pagefind(source, bundle)
@@ -139,16 +140,19 @@ def write_pages(pages: dict[str, bytes], folder: Path) -> None:
         (folder / name).write_bytes(data)
 
 
-def scratch() -> str | None:
-    """Where the slim copies go: memory (``/dev/shm``) unless ``TMPDIR`` says otherwise.
+def scratch(needed: int = 0) -> str | None:
+    """Where the slim copies go: memory (``/dev/shm``) if it has room for ``needed`` bytes twice
+    over, unless ``TMPDIR`` says otherwise; else the default temporary folder.
 
     Measured at 1,000 cases: writing the 1,000 slim copies cost 0.25 to 1.45 s of system CPU on
     this machine's ext4 ``/tmp`` and 0.02 to 0.03 s on tmpfs, and they are read once and deleted.
+    A container's ``/dev/shm`` may hold only 64 MB (the slim copies are about 170 MB at 10,000).
     """
     shm = Path("/dev/shm")
     if os.environ.get("TMPDIR") or not (shm.is_dir() and os.access(shm, os.W_OK | os.X_OK)):
         return None
-    return str(shm)
+    free = os.statvfs(shm)
+    return str(shm) if free.f_bavail * free.f_frsize > 2 * needed else None
 
 
 def _whole(stored: object) -> TypeGuard[dict[str, bytes]]:
