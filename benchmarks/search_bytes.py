@@ -5,7 +5,9 @@ words drawn from the synthetic lexicon opens the site in a fresh browser context
 opens the search dialog, types the word and waits for the results. Every request under
 ``/pagefind/`` is recorded; its size is the file's size as a web server would send it (Pagefind's
 index files are already gzipped; its JavaScript is counted gzipped at level 6). Prints one JSON
-line: the median, the smallest and the largest total, and the files fetched for the median query.
+line: the median, the smallest and the largest total, the files fetched for the median query, and
+the median query's bytes and files by kind of file (``KINDS``: Pagefind's script, its worker, the
+WebAssembly, the entry, the metadata file, index chunks, filter files, fragments).
 """
 
 from __future__ import annotations
@@ -36,6 +38,35 @@ def query_words(count: int = QUERIES) -> list[str]:
     words, _weights = _lexicon()
     common = len(COMMON_WORDS.split())
     return random.Random("casebook-bench-queries").sample(words[common : common + 1000], count)
+
+
+KINDS = (
+    ("pagefind.js", "pagefind.js"),
+    ("worker", "pagefind-worker.js"),
+    ("wasm", "wasm."),
+    ("entry", "pagefind-entry.json"),
+    ("meta", ".pf_meta"),
+    ("index", ".pf_index"),
+    ("filter", ".pf_filter"),
+    ("fragment", ".pf_fragment"),
+)
+"""Kinds of file in a Pagefind bundle, each told by a part of its path (the first that matches)."""
+
+
+def kind(path: str) -> str:
+    """The kind of a bundle file (``KINDS``), ``other`` for anything else."""
+    return next((name for name, part in KINDS if part in path), "other")
+
+
+def by_kind(site: Path, paths: list[str]) -> dict[str, list[int]]:
+    """``{kind: [bytes, files]}`` of ``paths`` under ``site``, in ``KINDS`` order."""
+    out: dict[str, list[int]] = {}
+    for path in paths:
+        row = out.setdefault(kind(path), [0, 0])
+        row[0] += sent_bytes(site / path.lstrip("/"))
+        row[1] += 1
+    order = [name for name, _part in KINDS] + ["other"]
+    return {name: out[name] for name in order if name in out}
 
 
 def sent_bytes(path: Path) -> int:
@@ -92,6 +123,7 @@ def measure(site: Path, words: list[str], chromium: str) -> dict[str, Any]:
         "queries": len(totals),
         "median_query": middle[1],
         "median_files": len(middle[2]),
+        "median_by_kind": by_kind(site, middle[2]),
     }
 
 

@@ -69,6 +69,7 @@ def test_filters_narrow_with_counts(site: BuiltSite, page: tuple[Page, Watch]) -
     that many results, all of them cases with that value."""
     tab, watch = page
     _open(tab, site.url)
+    tab.locator(".cb-search__more summary").click()  # counts are loaded when the filters are opened
     sector = tab.locator('.cb-search__filter input[data-key="sector"]').first
     expect(sector).to_be_attached(timeout=15_000)
     value = sector.get_attribute("data-value") or ""
@@ -82,6 +83,29 @@ def test_filters_narrow_with_counts(site: BuiltSite, page: tuple[Page, Watch]) -
     expect(tab.locator(".cb-search__status")).to_contain_text(f"{count} case")
     hrefs = {results.nth(i).locator(".cb-search__title").get_attribute("href") for i in range(results.count())}
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs if h} <= {c.id for c in having}
+    _clean(watch)
+
+
+def test_a_search_fetches_filter_files_only_once_the_filters_are_opened(
+    site: BuiltSite, page: tuple[Page, Watch]
+) -> None:
+    """Filter files are the largest part of a query's bytes at 10,000 cases (ADR 0008): a search
+    fetches none of them; opening "Filters" fetches them and shows counts for the results."""
+    tab, watch = page
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    _open(tab, site.url)
+    tab.locator(".cb-search__input").press_sequentially("tarmac")
+    results = tab.locator(".cb-search__result")
+    expect(results).to_have_count(1, timeout=15_000)
+    tab.wait_for_load_state("networkidle")
+    assert any(".pf_fragment" in u for u in fetched) and not any(".pf_filter" in u for u in fetched)
+    expect(tab.locator(".cb-search__filter")).to_have_count(0)
+    tab.locator(".cb-search__more summary").click()
+    counts = tab.locator(".cb-search__filter .cb-search__count")
+    expect(counts.first).to_have_text("(1)", timeout=15_000)  # one result: every value shown counts 1
+    assert all(text == "(1)" for text in counts.all_inner_texts())
+    assert any(".pf_filter" in u for u in fetched)
     _clean(watch)
 
 

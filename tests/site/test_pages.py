@@ -175,21 +175,29 @@ def test_pagefind_bundle_is_reproducible(site: BuiltSite, tmp_path: Path) -> Non
 def test_pagefind_bundle_comes_from_the_cache_only_for_the_same_pages(
     site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The cached bundle is the bytes Pagefind wrote; a changed case page runs Pagefind again (#15)."""
+    """The cached bundle is the bytes Pagefind wrote; a case page changed outside its indexed parts
+    reuses it, a change inside them runs Pagefind again (#15)."""
     copy = tmp_path / "site"
     shutil.copytree(site.root, copy)
     cache = BuildCache(tmp_path / "cache")
     index_site(copy, cache)
     theirs = {p.relative_to(site.root): p.read_bytes() for p in (site.root / "pagefind").rglob("*") if p.is_file()}
     runs: list[Path] = []
-    monkeypatch.setattr(search_index, "_run_pagefind", lambda site, bundle: runs.append(site))
+    monkeypatch.setattr(search_index, "_run_pagefind", lambda source, bundle: runs.append(bundle))
     index_site(copy, BuildCache(tmp_path / "cache"))
     assert runs == []
     assert {p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()} == theirs
     page = next(copy.glob("cases/*/index.html"))
     page.write_bytes(page.read_bytes().replace(b"</main>", b"<p>changed</p></main>", 1))
     index_site(copy, BuildCache(tmp_path / "cache"))
-    assert runs == [copy]
+    assert runs == []  # outside every data-pagefind-body: not in the slim copy
+    page.write_bytes(
+        page.read_bytes().replace(
+            b'<p class="cb-lead" data-pagefind-body>', b'<p class="cb-lead" data-pagefind-body>Changed ', 1
+        )
+    )
+    index_site(copy, BuildCache(tmp_path / "cache"))
+    assert runs == [copy / "pagefind"]
 
 
 def test_same_corpus_builds_byte_identical_pages(site: BuiltSite, tmp_path: Path) -> None:

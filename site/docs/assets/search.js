@@ -7,6 +7,11 @@
  * #event-<id>. Filters (stage, failure mode, sector, ...) narrow the results; each value shows
  * how many results it would leave.
  *
+ * Bytes per query (issue 15: at most 300 KB at 10,000 cases; ADR 0008): the filter files are
+ * the largest part of the bundle a query could fetch (all eight about 270 KB at 10,000 cases),
+ * so they are loaded only when the reader opens "Filters"; a search whose results are no longer
+ * wanted (the reader typed on) fetches no fragments.
+ *
  * Case text is untrusted: Pagefind gives back the page text unescaped, so every excerpt is built
  * here from text nodes and <mark> elements (never innerHTML), and links come from Pagefind's
  * page URLs under this site. Pagefind needs the site served over HTTP; from file:// the dialog
@@ -19,7 +24,7 @@
   var SHOWN = 10; // results drawn per query
   var pagefind = null;
   var dialog = null;
-  var state = { query: "", filters: {}, run: 0, selected: -1 };
+  var state = { query: "", filters: {}, run: 0, selected: -1, counts: false, allCounts: null };
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -134,22 +139,26 @@
     var filters = selectedFilters();
     var query = state.query.trim() || null;
     load().then(function (pf) {
-      if (!query && !Object.keys(filters).length) {
-        return pf.filters().then(function (counts) {
-          if (run !== state.run) return;
+      // pf.filters() loads every filter file (once); searches then count results by filter value.
+      if (state.counts && !state.allCounts) state.allCounts = pf.filters();
+      return (state.allCounts || Promise.resolve(null)).then(function (counts) {
+        if (run !== state.run) return null;
+        if (!query && !Object.keys(filters).length) {
           list.replaceChildren();
-          status.textContent = "Type a word, or choose a filter.";
-          drawFilters(counts);
-        });
-      }
-      return pf.search(query, { filters: filters }).then(function (search) {
+          status.textContent = state.counts ? "Type a word, or choose a filter." : "Type a word, or open the filters.";
+          if (counts) drawFilters(counts);
+          return null;
+        }
+        return pf.search(query, { filters: filters });
+      }).then(function (search) {
+        if (!search || run !== state.run) return null; // typed on: no fragments for this one
         return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (items) {
           if (run !== state.run) return;
           list.replaceChildren.apply(list, items.map(resultItem));
           var n = search.results.length;
           status.textContent = n === 0 ? "No case matches." : n + (n === 1 ? " case" : " cases") +
             (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
-          drawFilters(search.filters);
+          if (state.counts) drawFilters(search.filters);
           state.selected = -1;
         });
       });
@@ -168,7 +177,15 @@
     form.appendChild(input);
     form.appendChild(el("p", { "class": "cb-search__status", role: "status" }));
     form.appendChild(el("ol", { "class": "cb-search__results" }));
-    form.appendChild(el("div", { "class": "cb-search__filters" }));
+    var more = el("details", { "class": "cb-search__more" });
+    more.appendChild(el("summary", {}, "Filters"));
+    more.appendChild(el("div", { "class": "cb-search__filters" }));
+    more.addEventListener("toggle", function () {
+      if (!more.open || state.counts) return;
+      state.counts = true;
+      run();
+    });
+    form.appendChild(more);
     var list = el("p", { "class": "cb-search__all" });
     list.appendChild(el("a", { href: new URL("cases/", siteRoot()).href }, "All cases"));
     form.appendChild(list);
