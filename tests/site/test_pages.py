@@ -197,7 +197,7 @@ def test_pagefind_bundle_comes_from_the_cache_only_for_the_same_pages(
         )
     )
     index_site(copy, BuildCache(tmp_path / "cache"))
-    assert runs == [copy / "pagefind"]
+    assert len(runs) == 1  # into a private folder, then copied into the site where its bytes differ
 
 
 def test_same_corpus_builds_byte_identical_pages(site: BuiltSite, tmp_path: Path) -> None:

@@ -137,3 +137,15 @@ def test_hand_written_docs_follow_the_source(tmp_path: Path) -> None:
     assert not (docs / "guide").exists()
     assert (docs / "cases" / "x.md").read_text(encoding="utf-8") == "generated"  # the render's, left alone
     assert not (docs / "cases" / "stray.md").exists()
+
+
+def test_sync_folder_writes_only_what_differs_and_removes_the_rest(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    site_writes.sync_folder(bundle, {"pagefind.js": b"js", "fragment/a.pf": b"a", "fragment/b.pf": b"b"})
+    kept = (bundle / "pagefind.js").stat().st_ino
+    site_writes.sync_folder(bundle, {"pagefind.js": b"js", "fragment/a.pf": b"A", "index/c.pf": b"c"})
+    assert (bundle / "pagefind.js").stat().st_ino == kept
+    found = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    assert found == {"pagefind.js": b"js", "fragment/a.pf": b"A", "index/c.pf": b"c"}
+    site_writes.sync_folder(bundle, {"pagefind.js": b"js"})
+    assert sorted(p.name for p in bundle.iterdir()) == ["pagefind.js"]  # emptied folders go too

@@ -13,7 +13,6 @@ is then made reproducible (``casebook.pagefind_canon``).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from typing import TypeGuard
 from casebook.build_cache import BuildCache
 from casebook.pagefind_canon import canonicalize
 from casebook.pagefind_slim import slim_page
+from casebook.site_writes import sync_folder
 
 BUNDLE = "pagefind"
 """The bundle's folder under the site root; site/docs/assets/search.js loads it from there."""
@@ -106,23 +106,23 @@ def index_site(site: Path, cache: BuildCache | None = None) -> Path:
         SearchIndexError: Pagefind is missing or failed.
     """
     bundle = site / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # a stale bundle would keep deleted cases findable
     pages = slim_pages(site)
     key = _inputs_key(pages, cache) if cache is not None else ""
     stored = cache.get(KIND, key) if cache is not None else None
     if _whole(stored):
-        for name, data in sorted(stored.items()):
-            (bundle / name).parent.mkdir(parents=True, exist_ok=True)
-            (bundle / name).write_bytes(data)
-        return bundle
-    folder = scratch(sum(map(len, pages.values())))
-    with tempfile.TemporaryDirectory(prefix="casebook-pagefind-", dir=folder) as temporary:  # mode 0700: ours
-        source = Path(temporary)
-        write_pages(pages, source)
-        _run_pagefind(source, bundle)
-    if cache is not None:
-        files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
-        cache.put(KIND, key, files)
+        files = stored
+    else:
+        folder = scratch(sum(map(len, pages.values())))
+        with tempfile.TemporaryDirectory(prefix="casebook-pagefind-", dir=folder) as temporary:  # mode 0700: ours
+            source, made = Path(temporary) / "site", Path(temporary) / BUNDLE
+            write_pages(pages, source)
+            _run_pagefind(source, made)
+            files = {p.relative_to(made).as_posix(): p.read_bytes() for p in sorted(made.rglob("*")) if p.is_file()}
+        if cache is not None:
+            cache.put(KIND, key, files)
+    # Only changed files are written and files of no bundle removed (a stale one would keep a
+    # deleted case findable): a kept site folder holds the last bundle, mostly the same (#15).
+    sync_folder(bundle, files)
     return bundle
 
 

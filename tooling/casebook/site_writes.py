@@ -132,3 +132,22 @@ def _prune(writes: _Writes) -> list[Path]:
         with contextlib.suppress(OSError):
             path.rmdir()
     return removed
+
+
+def sync_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``files`` (relative path: bytes), writing only those that differ."""
+    for name, data in sorted(files.items()):
+        path = folder / name
+        if not _same_bytes(path, data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    if not folder.is_dir():
+        return
+    wanted = {folder / name for name in files}
+    for here, dirs, names in os.walk(folder, topdown=False):
+        for name in names:
+            if Path(here, name) not in wanted:
+                Path(here, name).unlink()
+        for name in dirs:
+            with contextlib.suppress(OSError):  # not empty: it holds wanted files
+                Path(here, name).rmdir()
