@@ -105,10 +105,16 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     return text
 
 
+@event_priority(-100)  # after every other handler: none may read the Markdown after this one
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
-    """A cached page keeps the anchors and anchor links MkDocs checks (casebook.page_cache)."""
+    """A cached page keeps the anchors and anchor links MkDocs checks (casebook.page_cache).
+
+    The page's Markdown is converted by now: it is dropped, not kept to the end of the build (#15).
+    An empty string, not None: a page's title is None while its Markdown is.
+    """
     if _PAGES:
         _PAGES[0].after_render(page, files)
+    page.markdown = ""
     return html
 
 
@@ -116,6 +122,9 @@ def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
     """Put the page's SVGs back into its finished HTML; serve or store it through the page cache."""
     output = restore_svgs(output, _LIFTED.pop(page.file.src_uri, []))
+    # MkDocs keeps every page's HTML to the end of the build; nothing reads it once the page is
+    # written (links are checked from the anchors the conversion found), so it is dropped (#15).
+    page.content = ""
     return _PAGES[0].after_page(output, page) if _PAGES else output
 
 
