@@ -146,6 +146,51 @@ def test_build_holds_no_page_texts_while_mkdocs_runs(project: Path, monkeypatch:
     assert seen[1][0] == len(kept.generated)
 
 
+def test_pages_hold_no_markdown_or_html_while_others_are_built(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every page is converted, MkDocs holds no page's Markdown, nor a case page's HTML (held
+    compressed by the hook, casebook.page_hold); once the pages are written, no page's HTML (#15).
+    Holding changes no byte of the site."""
+    import mkdocs.commands.build as mkdocs_build
+
+    from casebook.page_hold import HeldPages
+
+    monkeypatch.setenv(CACHE_ENV, "off")  # every page converted, none from the page cache
+    seen: dict[str, list[tuple[str, str, str]]] = {}
+    real = mkdocs_build.build
+
+    class Probe:
+        def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            self.files = files
+            seen["converted"] = self.texts()
+            return env
+
+        def on_post_build(self, *, config: Any) -> None:
+            seen["written"] = self.texts()
+
+        def texts(self) -> list[tuple[str, str, str]]:
+            return [(f.src_uri, f.page.markdown, f.page.content) for f in self.files.documentation_pages()]
+
+    def probing(config: Any, **kwargs: Any) -> None:
+        config.plugins["probe"] = Probe()
+        real(config, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "build", probing)
+    held, _ = build_site(project / "mkdocs.yml", REAL, project / "held")
+    converted = seen["converted"]
+    assert converted and all(markdown == "" for _, markdown, _ in converted)
+    cases = [content for src, _, content in converted if src.startswith("cases/") and src != "cases/index.md"]
+    assert cases and all(content == "" for content in cases)
+    assert all(content == "" for _, _, content in seen["written"])
+    with monkeypatch.context() as patch:
+        patch.setattr(HeldPages, "hold_html", lambda self, src, html: html)
+        plain, _ = build_site(project / "mkdocs.yml", REAL, project / "plain")
+    assert any(content for _, _, content in seen["converted"])  # that build held nothing
+    files = sorted(p.relative_to(held) for p in held.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    assert files == sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    for relative in files:
+        assert (held / relative).read_bytes() == (plain / relative).read_bytes(), relative
+
+
 def test_case_warnings_still_fail_the_strict_build(project: Path, tmp_path: Path) -> None:
     """A warning-only case is reported through MkDocs by the hook, so --strict still fails."""
     corpus = tmp_path / "warned"
