@@ -5,7 +5,7 @@ pages, then ``_build_page`` for each), so the HTML of the whole site is in memor
 are the SVGs the hook lifts out of the Markdown until their page is written
 (``casebook.render.svg_slots``). At 1,000 synthetic cases that was 277 MB (115 MB of HTML, 162 MB
 of SVG), growing with the corpus: a str with a single character beyond Latin-1 (an arrow) takes two
-bytes a character. Held here as zlib-compressed UTF-8 they take about a fifth of that.
+bytes a character. Held here as zlib-compressed UTF-8 (``casebook.render.texts``) they take about a fifth of that.
 
 The hook hands a page's HTML over when its conversion is done (``on_page_content``, last of all
 handlers: MkDocs then holds an empty string) and takes it back just before the page's template is
@@ -17,21 +17,11 @@ index's HTML in ``on_env``) are never taken (``keep``).
 
 from __future__ import annotations
 
-import zlib
 from typing import Any
 
-LEVEL = 1
-"""zlib's fastest level: HTML and SVG still shrink about fivefold, at about a millisecond a page."""
+from casebook.render.texts import pack, unpack
 
-
-def pack(text: str) -> bytes:
-    """``text`` compressed."""
-    return zlib.compress(text.encode("utf-8"), LEVEL)
-
-
-def unpack(data: bytes) -> str:
-    """The text ``pack`` was given."""
-    return zlib.decompress(data).decode("utf-8")
+__all__ = ["HeldPages", "pack", "unpack"]
 
 
 class HeldPages:
