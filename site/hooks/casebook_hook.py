@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from casebook import site_writes
 from casebook.build import cases_dir_from_env, prerendered, settings_from_config
 from casebook.build_cache import open_cache
 from casebook.config_urls import ConfigURLError, check_mkdocs_config
@@ -55,9 +56,13 @@ def _close_pages(*, prune: bool) -> None:
 
 
 def on_pre_build(config: Any) -> None:
-    """Render generated pages into docs_dir; invalid cases stop the build with located errors."""
+    """Render generated pages into docs_dir; invalid cases stop the build with located errors.
+
+    From here to on_post_build MkDocs writes only what changed into the site folder (casebook.site_writes).
+    """
     _close_pages(prune=False)
     _HELD.clear()
+    site_writes.start(config.site_dir)
     pages = PageCache.open(config)
     if pages is not None:
         _PAGES.append(pages)
@@ -74,10 +79,12 @@ def on_pre_build(config: Any) -> None:
             cases_dir_from_env(root / "cases"), Path(config.docs_dir), settings_from_config(config), cache=cache
         )
     except RenderError as exc:
+        site_writes.finish(prune=False)
         for diagnostic in exc.diagnostics:
             log.error(diagnostic.format())
         raise PluginError(str(exc)) from exc
     except (OutputError, OSError) as exc:
+        site_writes.finish(prune=False)
         raise PluginError(f"cannot render into {config.docs_dir}: {exc}") from exc
     for diagnostic in result.diagnostics:
         log.warning(diagnostic.format())
@@ -141,6 +148,7 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     """Index the written site with Pagefind (casebook.search_index), for `casebook build` and `mkdocs serve`."""
+    site_writes.finish(prune=True)  # before Pagefind: it reads the pages this build wrote
     search = open_cache(Path(config.config_file_path).parent, "search")  # unchanged pages, same bundle (#15)
     try:
         index_site(Path(config.site_dir), search)
@@ -153,6 +161,7 @@ def on_post_build(config: Any) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Stop the page cache listening; keep every entry (the build did not finish)."""
+    """Stop the page cache listening; keep every entry (the build did not finish); put MkDocs' writes back."""
+    site_writes.finish(prune=False)
     _close_pages(prune=False)
     _HELD.clear()

@@ -43,7 +43,7 @@ def test_every_case_year_is_its_id_year_everywhere() -> None:
         assert case.year == year
         assert records[case.id]["year"] == year
         assert rows[case.id]["year"] == str(year)
-        assert f"../cases/{case.id}.md)" in sections[str(year)]
+        assert f'href="../../cases/{case.id}/"' in sections[str(year)]
         moved += case.start.year != year
     assert moved > 0  # the corpus has chains that began years before they became public (Boeing: 2016)
 
@@ -101,9 +101,9 @@ def test_filter_page_counts_each_where_facet() -> None:
 def test_browse_pages_for_first_break_and_broke_at() -> None:
     """Each case is listed once on the first-break page, under the stage of its first break."""
     page = pages()["browse/first-break.md"]
-    for case in corpus():
-        assert page.count(f"({'../cases/'}{case.id}.md)") == 1
-    line = next(line for line in pages()["browse/broke-at.md"].splitlines() if "2019-boeing-737-max.md" in line)
+    for case in corpus():  # listed as HTML (render.browse.case_list), linking to the case's URL
+        assert page.count(f'href="../../cases/{case.id}/"') == 1
+    line = next(line for line in pages()["browse/broke-at.md"].splitlines() if "cases/2019-boeing-737-max/" in line)
     assert "first broke at governance" in line
 
 

@@ -217,7 +217,7 @@ def build_site(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             staging.remove_stale(target)
-            with staging.staging(target) as work:
+            with staging.kept(target) as work:
                 progress = progress or Progress(enabled=False)
                 rendered = _build_in(work, config, cases_dir, docs_source, progress, keep_texts=keep_texts)
                 staging.publish(work / "site", target, work)
@@ -239,7 +239,9 @@ def _build_in(
     rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
     if not keep_texts:
         rendered.drop_texts()  # MkDocs reads the written files; the texts would be held to the end (#15)
-    site.mkdir(mode=0o777)  # the umask decides who may read the site, not mkdtemp's 0700 (#12)
+    # The umask decides who may read the site, not mkdtemp's 0700 (#12). A kept work folder's site/ is
+    # the output the last build replaced: MkDocs brings it up to date (casebook.site_writes).
+    site.mkdir(mode=0o777, exist_ok=True)
     config.docs_dir, config.site_dir = str(docs), str(site)
     # Warnings name the configured docs folder: the staging copy is gone when they are read.
     counter = _CountWarnings(docs_source, cases_dir)

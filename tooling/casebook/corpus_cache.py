@@ -5,6 +5,9 @@ Keys (``BuildCache.key``, which adds the code and vocabulary signature):
 - a file's check: its display path, its name, the optional checks required and its bytes. The corpus gates (ids across files)
   are not cached; they always run over every file.
 - a chain's analysis: the case's check key (the case is a function of its file).
+- a case's similarity tokens and tabletop page: the case's check key;
+- the similar cases of the whole corpus: every case's id and tokens (``suggestions``), so an edit
+  that changes no token (a title, a date, a source) finds the index of the last build;
 - a case page: the case's check key, and everything else the page shows: the similar cases
   picked for it, the id, title, year and organization of every case it links to (named as related
   or similar), the site settings and the corpus version in its citation. Nothing else of the
@@ -20,6 +23,9 @@ from pathlib import Path
 from casebook.build_cache import BuildCache
 from casebook.diagnostics import Diagnostic
 from casebook.graph import ChainAnalysis, analyse_chain
+from casebook.graph.analysis import remember_analysis
+from casebook.graph.neighbours import suggestion_index
+from casebook.graph.similarity import Suggestion, Token, remember_tokens, tokens
 from casebook.loading import LoadResult
 from casebook.model import Case
 
@@ -57,12 +63,51 @@ def chains(cases: Iterable[Case], digests: dict[str, str], cache: BuildCache) ->
         key = digests.get(case.id)
         stored = cache.get("chain", key) if key else None
         if isinstance(stored, ChainAnalysis):
-            out[case.id] = stored
+            # Facets, rows and similarity ask cached_analysis: without this they analysed every chain again.
+            out[case.id] = remember_analysis(case, stored)
             continue
-        out[case.id] = analyse_chain(case)
+        out[case.id] = remember_analysis(case, analyse_chain(case))
         if key:
             cache.put("chain", key, out[case.id])
     return out
+
+
+def suggestions(
+    cases: Sequence[Case], digests: dict[str, str], cache: BuildCache, limit: int
+) -> dict[str, list[Suggestion]]:
+    """``suggestion_index(cases, limit)``, from the cache when no case's tokens changed.
+
+    The index is a function of the cases' ids and tokens alone (``graph.similarity``: fixed weights,
+    case order by id), so its key is exactly those; each case's tokens are cached by its check key.
+    """
+    parts: list[str] = [str(limit)]
+    for case in cases:
+        key = digests.get(case.id)
+        stored = cache.get("tokens", key) if key else None
+        if isinstance(stored, frozenset):
+            found: frozenset[Token] = remember_tokens(case, stored)
+        else:
+            found = tokens(case)
+            if key:
+                cache.put("tokens", key, found)
+        parts += [case.id, json.dumps(sorted(found))]
+    index_key = cache.key("similar", *parts)
+    stored_index = cache.get("similar", index_key)
+    if isinstance(stored_index, dict) and stored_index.keys() == {c.id for c in cases}:
+        return stored_index
+    index, _ = suggestion_index(cases, limit)
+    cache.put("similar", index_key, index)
+    return index
+
+
+def cached_text(cache: BuildCache, kind: str, key: str, render: Callable[[], str]) -> str:
+    """The stored text of ``kind`` for ``key``, or ``render()`` stored under it."""
+    stored = cache.get_bytes(kind, key)
+    if stored is not None:
+        return stored.decode("utf-8")
+    text = render()
+    cache.put_bytes(kind, key, text.encode("utf-8"))
+    return text
 
 
 def page_key(
@@ -80,10 +125,5 @@ def page_key(
 
 
 def cached_page(cache: BuildCache, key: str, render: Callable[[], str]) -> str:
-    """The stored page for ``key``, or ``render()`` stored under it."""
-    stored = cache.get_bytes("page", key)
-    if stored is not None:
-        return stored.decode("utf-8")
-    page = render()
-    cache.put_bytes("page", key, page.encode("utf-8"))
-    return page
+    """The stored case page for ``key``, or ``render()`` stored under it."""
+    return cached_text(cache, "page", key, render)

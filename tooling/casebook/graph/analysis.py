@@ -263,7 +263,11 @@ def cached_analysis(case: Case) -> ChainAnalysis:
     hit = _CACHE.get(id(case))
     if hit is not None and hit[0]() is case:
         return hit[1]
-    found = analyse_chain(case)
+    return remember_analysis(case, analyse_chain(case))
+
+
+def remember_analysis(case: Case, found: ChainAnalysis) -> ChainAnalysis:
+    """Make ``found`` (``analyse_chain(case)``, e.g. from the build cache) what ``cached_analysis`` returns for ``case``."""
     key = id(case)
     _CACHE[key] = (weakref.ref(case, lambda _ref: _CACHE.pop(key, None)), found)
     return found

@@ -143,7 +143,11 @@ def tokens(case: Case) -> frozenset[Token]:
     hit = _CACHE.get(id(case))
     if hit is not None and hit[0]() is case:
         return hit[1]
-    found = frozenset(_tokens(case))
+    return remember_tokens(case, frozenset(_tokens(case)))
+
+
+def remember_tokens(case: Case, found: frozenset[Token]) -> frozenset[Token]:
+    """Make ``found`` (``tokens(case)`` of an earlier build, from the build cache) the case's tokens."""
     key = id(case)
     _CACHE[key] = (weakref.ref(case, lambda _ref: _CACHE.pop(key, None)), found)
     return found

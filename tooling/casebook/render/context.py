@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -108,13 +108,15 @@ class Corpus:
         chains: Mapping[str, ChainAnalysis] | None = None,
         provenance: Provenance | None = None,
         digest: str | None = None,
+        similar: Callable[[Sequence[Case]], Mapping[str, list[Suggestion]]] | None = None,
     ) -> Corpus:
         """Sort the cases, compute the corpus digest (unless given: ``corpus_digest`` of the cases)
         and analyse every chain once (unless ``chains`` already holds every case's analysis, e.g.
-        from the build cache)."""
+        from the build cache). ``similar`` finds the similar cases of the sorted cases (by default
+        ``suggestion_index``; the build passes one that uses its cache)."""
         ordered = tuple(sorted(cases, key=lambda c: c.id))
         # Every case page lists similar cases: found for all cases at once (graph.neighbours).
-        found, _ = suggestion_index(ordered, SIMILAR)
+        found = similar(ordered) if similar is not None else suggestion_index(ordered, SIMILAR)[0]
         return cls(
             cases=ordered,
             settings=settings or SiteSettings(),

@@ -3,11 +3,13 @@
 ``render`` used to delete every file in its generated folders that it had not just written; run on
 a repository root that removed every ``cases/*.yaml`` (issue #12). Now it removes only the files
 listed here by its previous run. The manifest is read as untrusted input: an entry that is
-absolute, climbs out with ``..`` or leads outside the folder through a link is ignored.
+absolute, climbs out with ``..`` or leads outside the folder through a linked folder is ignored
+(a linked file is harmless: pruning it removes the link, not what it points to).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -34,14 +36,15 @@ def read_manifest(docs_dir: Path) -> set[str]:
     files = data.get("files") if isinstance(data, dict) and data.get("generator") == _KIND else None
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         raise OutputRefusedError(f"{path} is not a Casebook render manifest; remove it or choose another --out")
-    return {f for f in files if _inside(docs_dir, f)}
+    root = docs_dir.resolve()
+    inside = functools.lru_cache(maxsize=None)(lambda parent: (docs_dir / parent).resolve().is_relative_to(root))
+    return {f for f in files if _plain(f) and inside(PurePosixPath(f).parent)}
 
 
-def _inside(docs_dir: Path, entry: str) -> bool:
+def _plain(entry: str) -> bool:
+    """A relative path that does not climb out (``..``), nor smuggle a separator or a NUL."""
     pure = PurePosixPath(entry)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in entry or "\0" in entry:
-        return False
-    return (docs_dir / pure).resolve().is_relative_to(docs_dir.resolve())
+    return not (pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in entry or "\0" in entry)
 
 
 def write_manifest(docs_dir: Path, files: Iterable[str]) -> None:

@@ -22,7 +22,7 @@ from casebook.provenance.state import Provenance, load_provenance
 from casebook.render.browse import browse_pages
 from casebook.render.case_chain import DERIVED_FIELDS, chain_section, derived
 from casebook.render.case_page import case_page
-from casebook.render.context import Corpus, SiteSettings, org_slug
+from casebook.render.context import SIMILAR, Corpus, SiteSettings, org_slug
 from casebook.render.controls_page import PATH as CONTROLS_PATH
 from casebook.render.controls_page import controls_page
 from casebook.render.data_dictionary import PATH as DICTIONARY_PATH
@@ -43,7 +43,7 @@ from casebook.render.redirects import redirect_pages
 from casebook.render.references import reference_pages
 from casebook.render.releases_page import PATH as RELEASES_PATH
 from casebook.render.releases_page import releases_page
-from casebook.render.tabletop import tabletop_pages
+from casebook.render.tabletop import tabletop_page, tabletop_pages, tabletop_path
 from casebook.render.texts import PageTexts
 from casebook.render.topics import topic_pages
 from casebook.validation import load_corpus
@@ -88,8 +88,7 @@ class ReleaseFilesError(RenderError):
 
 @dataclass
 class RenderResult:
-    """What a render wrote: ``pages`` holds every generated text (until ``drop_texts``),
-    ``generated`` the path of each."""
+    """What a render wrote; ``pages`` holds the texts until ``drop_texts``, ``generated`` their paths."""
 
     pages: Mapping[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
@@ -98,11 +97,8 @@ class RenderResult:
     generated: list[str] = field(default_factory=list)
 
     def drop_texts(self) -> None:
-        """Forget the texts, which are written by now; keep their paths in ``generated``.
-
-        A build holds its result while MkDocs runs: the texts were 40 % of its peak memory at
-        1,000 cases (a page with one character beyond Latin-1 takes two bytes a character).
-        """
+        """Forget the texts (written by now), keeping their paths in ``generated``: a build holds its
+        result while MkDocs runs, and the texts were 40 % of its peak memory at 1,000 cases (#15)."""
         self.pages = {}
 
 
@@ -143,7 +139,12 @@ def _generate(
     chains = corpus_cache.chains(cases, digests, cache) if cache is not None and cached else None
     records = case_records(cases, chains, settings, cache, digests) if cache is not None and chains else None
     digest = records.digest() if records else None
-    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest)
+    find_similar = (
+        functools.partial(corpus_cache.suggestions, digests=digests, cache=cache, limit=SIMILAR)
+        if cache is not None and cached
+        else None
+    )
+    corpus = Corpus.build(cases, settings, chains=chains, provenance=provenance, digest=digest, similar=find_similar)
     patterns = analyse_corpus(corpus.cases, corpus.chains)
     progress.start("rendering", len(corpus.cases), "case pages")
     pages = PageTexts()  # compressed: the texts of a large corpus were most of a build's peak memory (#15)
@@ -169,7 +170,13 @@ def _generate(
         pages[svg_path(case)] = standalone_svg(chain_svg_of([page]), case, corpus)
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
-    pages.update(tabletop_pages(corpus))
+    if cache is not None and cached:  # a tabletop page shows its own case alone
+        for case in corpus.cases:
+            render = functools.partial(tabletop_page, case, corpus)
+            key = cache.key("tabletop", digests[case.id])
+            pages[tabletop_path(case)] = corpus_cache.cached_text(cache, "tabletop", key, render)
+    else:
+        pages.update(tabletop_pages(corpus))
     pages["pack/index.md"] = pack_page(corpus)
     pages.update(topic_pages(corpus))
     pages.update(browse_pages(corpus))

@@ -140,6 +140,11 @@ def tabletop_page(case: Case, corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
+def tabletop_path(case: Case) -> str:
+    """The docs-relative path of a case's tabletop page."""
+    return f"cases/{case.id}/tabletop.md"
+
+
 def tabletop_pages(corpus: Corpus) -> dict[str, str]:
     """Every case's tabletop page, by docs-relative path."""
-    return {f"cases/{case.id}/tabletop.md": tabletop_page(case, corpus) for case in corpus.cases}
+    return {tabletop_path(case): tabletop_page(case, corpus) for case in corpus.cases}

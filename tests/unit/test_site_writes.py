@@ -1,0 +1,139 @@
+"""MkDocs writing into a kept site folder (issue 15): unchanged files are left alone, files the build
+did not write are removed, and the kept work folder of ``casebook build`` is reused, shared with no
+concurrent build, and its hand-written docs follow the source folder."""
+
+from __future__ import annotations
+
+import fcntl
+from pathlib import Path
+
+from mkdocs import utils
+from mkdocs.structure.files import File
+
+from casebook import site_writes, staging
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    for name, text in {
+        "same.html": "same",
+        "changed.html": "old",
+        "stale/page/index.html": "gone",
+        "pagefind/pagefind.js": "bundle",
+        ".casebook-site": "marker",
+        "assets/logo.svg": "<svg/>",
+    }.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_only_changed_files_are_written_and_unwritten_ones_removed(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    source = tmp_path / "logo.svg"
+    source.write_text("<svg/>", encoding="utf-8")
+    originals = (utils.write_file, utils.copy_file, utils.clean_directory, File.copy_file)
+    same_inode = (site / "same.html").stat().st_ino
+    site_writes.start(site)
+    try:
+        utils.clean_directory(str(site))  # MkDocs' first step: must leave the kept folder alone
+        assert (site / "stale" / "page" / "index.html").is_file()
+        utils.write_file(b"same", str(site / "same.html"))
+        utils.write_file(b"new", str(site / "changed.html"))
+        utils.write_file(b"added", str(site / "added" / "index.html"))
+        utils.copy_file(str(source), str(site / "assets" / "logo.svg"))
+    finally:
+        removed = site_writes.finish(prune=True)
+    assert (utils.write_file, utils.copy_file, utils.clean_directory, File.copy_file) == originals
+    assert (site / "same.html").stat().st_ino == same_inode  # not rewritten
+    assert (site / "changed.html").read_text(encoding="utf-8") == "new"
+    assert (site / "added" / "index.html").read_text(encoding="utf-8") == "added"
+    assert removed == [site / "stale" / "page" / "index.html"] and not (site / "stale").exists()
+    # The Pagefind bundle and hidden names are another step's to write.
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / ".casebook-site").is_file()
+
+
+def test_a_failed_build_removes_nothing_and_puts_mkdocs_back(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    originals = (utils.write_file, utils.copy_file, utils.clean_directory, File.copy_file)
+    site_writes.start(site)
+    utils.write_file(b"new", str(site / "changed.html"))
+    assert site_writes.finish(prune=False) == []
+    assert (site / "stale" / "page" / "index.html").is_file()
+    assert (utils.write_file, utils.copy_file, utils.clean_directory, File.copy_file) == originals
+    other = tmp_path / "other"
+    (other / "x").mkdir(parents=True)
+    utils.clean_directory(str(other))  # outside a build MkDocs cleans as it always did
+    assert list(other.iterdir()) == []
+
+
+def test_the_kept_work_folder_is_reused_and_never_shared(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    with staging.kept(target) as first:
+        (first / "docs").mkdir()
+        (first / "docs" / "page.md").write_text("kept", encoding="utf-8")
+        with staging.kept(target) as second:  # a concurrent build of the same output
+            assert second != first and second.name.startswith(".out.new-")
+        assert not second.exists()
+    assert first == staging.work_folder(target)
+    with staging.kept(target) as again:
+        assert again == first and (again / "docs" / "page.md").read_text(encoding="utf-8") == "kept"
+
+
+def test_publish_keeps_the_replaced_output_for_the_next_build(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "index.html").write_text("previous", encoding="utf-8")
+    with staging.kept(target) as work:
+        (work / "site").mkdir()
+        (work / "site" / "index.html").write_text("new", encoding="utf-8")
+        staging.publish(work / "site", target, work)
+        assert (target / "index.html").read_text(encoding="utf-8") == "new"
+        assert (work / "site" / "index.html").read_text(encoding="utf-8") == "previous"
+        assert not (work / "old").exists()
+
+
+def test_a_build_killed_mid_swap_gets_its_output_back(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    with staging.kept(target) as work:
+        (work / "old").mkdir()
+        (work / "old" / "index.html").write_text("previous", encoding="utf-8")
+    # Killed between the two renames: the output is missing, the old one waits in old/.
+    with (work / staging.STAGING_MARKER).open("r+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        staging.remove_stale(target)  # a running build holds it: nothing is touched
+        assert not target.exists()
+    staging.remove_stale(target)
+    assert (target / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_a_look_alike_work_folder_is_not_used(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    strange = staging.work_folder(target)
+    strange.mkdir()
+    (strange / "mine.txt").write_text("someone else's", encoding="utf-8")
+    with staging.kept(target) as work:
+        assert work != strange
+    assert [p.name for p in strange.iterdir()] == ["mine.txt"]
+
+
+def test_hand_written_docs_follow_the_source(tmp_path: Path) -> None:
+    source, docs, generated = tmp_path / "source", tmp_path / "docs", ("cases",)
+    for name in ("about.md", "assets/site.css", "guide/old.md"):
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(name, encoding="utf-8")
+    (source / "cases").mkdir()
+    (source / "cases" / "stray.md").write_text("serve's", encoding="utf-8")
+    staging.copy_docs_sources(source, docs, generated)
+    (docs / "cases").mkdir()
+    (docs / "cases" / "x.md").write_text("generated", encoding="utf-8")
+    kept = (docs / "about.md").stat().st_ino
+    (source / "guide" / "old.md").unlink()
+    (source / "guide").rmdir()
+    (source / "assets" / "site.css").write_text("changed", encoding="utf-8")
+    staging.copy_docs_sources(source, docs, generated)
+    assert (docs / "about.md").stat().st_ino == kept  # unchanged: not copied again
+    assert (docs / "assets" / "site.css").read_text(encoding="utf-8") == "changed"
+    assert not (docs / "guide").exists()
+    assert (docs / "cases" / "x.md").read_text(encoding="utf-8") == "generated"  # the render's, left alone
+    assert not (docs / "cases" / "stray.md").exists()
