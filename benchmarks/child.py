@@ -107,7 +107,7 @@ def site(corpus: str, project: str, out: str) -> dict[str, Any]:
     phases: dict[str, float] = {}
     for (label, begun), ended in zip(clock.marks, ends, strict=True):
         phases[label.split(" ")[0]] = phases.get(label.split(" ")[0], 0.0) + ended - begun
-    return {"wall": wall, "cpu": cpu, "generated": len(rendered.pages), "phases": phases}
+    return {"wall": wall, "cpu": cpu, "generated": len(rendered.generated), "phases": phases}
 
 
 STAGES: dict[str, Callable[..., dict[str, Any]]] = {

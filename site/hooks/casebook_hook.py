@@ -19,15 +19,16 @@ from casebook.build import cases_dir_from_env, prerendered, settings_from_config
 from casebook.build_cache import open_cache
 from casebook.config_urls import ConfigURLError, check_mkdocs_config
 from casebook.ownership import OutputError
-from casebook.page_cache import BLANK, PageCache, nav_signature
+from casebook.page_cache import BLANK, TAGS_MARKER, PageCache, nav_signature
+from casebook.page_hold import HeldPages
 from casebook.render import RenderError, render_site
 from casebook.render.svg_slots import lift_svgs, restore_svgs
 from casebook.search_index import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 
-# SVGs taken out of each page's Markdown, by page source path, until the page is written.
-_LIFTED: dict[str, list[str]] = {}
+# Each page's HTML and the SVGs taken out of its Markdown, compressed, until the page is written.
+_HELD = HeldPages()
 # Finished case pages from earlier builds (casebook.page_cache), for the build now running.
 _PAGES: list[PageCache] = []
 
@@ -60,6 +61,7 @@ def on_pre_build(config: Any) -> None:
     From here to on_post_build MkDocs writes only what changed into the site folder (casebook.site_writes).
     """
     _close_pages(prune=False)
+    _HELD.clear()
     site_writes.start(config.site_dir)
     pages = PageCache.open(config)
     if pages is not None:
@@ -104,25 +106,43 @@ def on_env(env: Any, *, config: Any, files: Any) -> Any:
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
     """Use a cached page's HTML if its inputs are unchanged; else take inline SVGs out before
     Markdown parses the page (casebook.render.svg_slots)."""
+    if TAGS_MARKER in markdown:
+        _HELD.keep(page.file.src_uri)  # Material's tags plugin writes into its HTML after conversion
     if _PAGES:
         markdown = _PAGES[0].before_markdown(markdown, page)
     text, lifted = lift_svgs(markdown)
-    if lifted:
-        _LIFTED[page.file.src_uri] = lifted
+    _HELD.hold_svgs(page.file.src_uri, lifted)
     return text
 
 
+@event_priority(-100)  # after every other handler: none may read the Markdown after this one
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
-    """A cached page keeps the anchors and anchor links MkDocs checks (casebook.page_cache)."""
+    """A cached page keeps the anchors and anchor links MkDocs checks (casebook.page_cache).
+
+    MkDocs keeps every page's Markdown and HTML until every page is converted (#15): the Markdown
+    is dropped, the HTML held compressed until the page is built (casebook.page_hold). The
+    Markdown becomes an empty string, not None: a page's title is None while its Markdown is.
+    """
     if _PAGES:
         _PAGES[0].after_render(page, files)
-    return html
+    page.markdown = ""
+    return _HELD.hold_html(page.file.src_uri, html)
+
+
+@event_priority(100)  # before every other handler: they and the template read the whole page
+def on_page_context(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+    """Give the page back the HTML held since its conversion (casebook.page_hold)."""
+    _HELD.give_back(page)
+    return context
 
 
 @event_priority(-100)  # after every other handler: a cached page is the final HTML
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
     """Put the page's SVGs back into its finished HTML; serve or store it through the page cache."""
-    output = restore_svgs(output, _LIFTED.pop(page.file.src_uri, []))
+    output = restore_svgs(output, _HELD.take_svgs(page.file.src_uri))
+    # MkDocs keeps every page's HTML to the end of the build; nothing reads it once the page is
+    # written (links are checked from the anchors the conversion found), so it is dropped (#15).
+    page.content = ""
     return _PAGES[0].after_page(output, page) if _PAGES else output
 
 
@@ -144,3 +164,4 @@ def on_build_error(error: Exception) -> None:
     """Stop the page cache listening; keep every entry (the build did not finish); put MkDocs' writes back."""
     site_writes.finish(prune=False)
     _close_pages(prune=False)
+    _HELD.clear()

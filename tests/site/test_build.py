@@ -44,7 +44,7 @@ def test_builds_a_page_per_case(project: Path) -> None:
     page = (out / "cases" / "2099-acme-minimal" / "index.html").read_text(encoding="utf-8")
     assert 'id="event-defect"' in page
     assert "fonts.googleapis.com" not in page
-    assert "cases/2099-acme-minimal.md" in rendered.pages
+    assert "cases/2099-acme-minimal.md" in rendered.generated
 
 
 def test_failed_build_keeps_last_good_output(project: Path, tmp_path: Path) -> None:
@@ -77,14 +77,14 @@ def test_stale_pages_in_the_shared_docs_folder_never_reach_the_site(project: Pat
     stale.write_text("# gone\n", encoding="utf-8")
     out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
     assert not (out / "cases" / "2099-gone-case").exists()
-    assert "cases/2099-gone-case.md" not in rendered.pages
+    assert "cases/2099-gone-case.md" not in rendered.generated
     assert stale.read_text(encoding="utf-8") == "# gone\n"
     assert sorted(p.name for p in (project / "site" / "docs").iterdir()) == ["about.md", "assets", "cases"]
 
 
 def test_guides_and_coverage_pages(project: Path) -> None:
     """The contributor guide on the site is CONTRIBUTING.md; the Coverage page lists the figures."""
-    out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    out, rendered = build_site(project / "mkdocs.yml", VALID, project / "out", keep_texts=True)
     contributing = rendered.pages["guide/contributing.md"]
     # the one change: the repository's address where the document says "<this repository>" (issue 14)
     source = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").rstrip("\n")
@@ -119,6 +119,76 @@ def test_renders_once_per_build(project: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(site_module, "build_pages", counting)
     build_site(project / "mkdocs.yml", VALID, project / "out")
     assert calls == [VALID]
+
+
+def test_build_holds_no_page_texts_while_mkdocs_runs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated texts are dropped once written, before MkDocs starts (#15: they were 40 % of
+    the peak); the result keeps their paths, and the texts only when asked for."""
+    import mkdocs.commands.build as mkdocs_build
+
+    from casebook import build as build_module
+
+    seen: list[tuple[int, int]] = []
+    real = mkdocs_build.build
+
+    def watching(config: Any, **kwargs: Any) -> None:
+        held = build_module.prerendered(Path(config.docs_dir))
+        assert held is not None
+        seen.append((len(held.pages), len(held.generated)))
+        real(config, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "build", watching)
+    _, rendered = build_site(project / "mkdocs.yml", VALID, project / "out")
+    assert seen[0][0] == 0 and seen[0][1] == len(rendered.generated) > 0
+    assert rendered.pages == {} and "cases/2099-acme-minimal.md" in rendered.generated
+    _, kept = build_site(project / "mkdocs.yml", VALID, project / "again", keep_texts=True)
+    assert sorted(kept.pages) == kept.generated == rendered.generated
+    assert seen[1][0] == len(kept.generated)
+
+
+def test_pages_hold_no_markdown_or_html_while_others_are_built(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every page is converted, MkDocs holds no page's Markdown, nor a case page's HTML (held
+    compressed by the hook, casebook.page_hold); once the pages are written, no page's HTML (#15).
+    Holding changes no byte of the site."""
+    import mkdocs.commands.build as mkdocs_build
+
+    from casebook.page_hold import HeldPages
+
+    monkeypatch.setenv(CACHE_ENV, "off")  # every page converted, none from the page cache
+    seen: dict[str, list[tuple[str, str, str]]] = {}
+    real = mkdocs_build.build
+
+    class Probe:
+        def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            self.files = files
+            seen["converted"] = self.texts()
+            return env
+
+        def on_post_build(self, *, config: Any) -> None:
+            seen["written"] = self.texts()
+
+        def texts(self) -> list[tuple[str, str, str]]:
+            return [(f.src_uri, f.page.markdown, f.page.content) for f in self.files.documentation_pages()]
+
+    def probing(config: Any, **kwargs: Any) -> None:
+        config.plugins["probe"] = Probe()
+        real(config, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "build", probing)
+    held, _ = build_site(project / "mkdocs.yml", REAL, project / "held")
+    converted = seen["converted"]
+    assert converted and all(markdown == "" for _, markdown, _ in converted)
+    cases = [content for src, _, content in converted if src.startswith("cases/") and src != "cases/index.md"]
+    assert cases and all(content == "" for content in cases)
+    assert all(content == "" for _, _, content in seen["written"])
+    with monkeypatch.context() as patch:
+        patch.setattr(HeldPages, "hold_html", lambda self, src, html: html)
+        plain, _ = build_site(project / "mkdocs.yml", REAL, project / "plain")
+    assert any(content for _, _, content in seen["converted"])  # that build held nothing
+    files = sorted(p.relative_to(held) for p in held.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    assert files == sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz")
+    for relative in files:
+        assert (held / relative).read_bytes() == (plain / relative).read_bytes(), relative
 
 
 def test_case_warnings_still_fail_the_strict_build(project: Path, tmp_path: Path) -> None:

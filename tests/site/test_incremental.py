@@ -52,7 +52,7 @@ def test_rebuilds_equal_clean_builds_after_edits(tmp_path: Path, monkeypatch: py
 
     def rebuild_and_compare(step: str) -> dict[str, str]:
         monkeypatch.setenv(CACHE_ENV, str(cache))
-        _, rendered = build_site(project / "mkdocs.yml", cases, out)
+        _, rendered = build_site(project / "mkdocs.yml", cases, out, keep_texts=True)
         monkeypatch.setenv(CACHE_ENV, "off")
         clean, _ = build_site(project / "mkdocs.yml", cases, tmp_path / f"clean-{step}")
         _assert_same(out, clean)

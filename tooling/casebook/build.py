@@ -177,8 +177,13 @@ def build_site(
     *,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
+    keep_texts: bool = False,
 ) -> tuple[Path, RenderResult]:
     """Render and build the site; return the output folder and what the render wrote.
+
+    The result keeps the generated texts (``RenderResult.pages``) only with ``keep_texts``; else
+    they are dropped once written, before MkDocs starts (``RenderResult.drop_texts``), and only
+    their paths (``generated``) are left.
 
     The build renders into its own staging docs folder (``casebook.staging``), never into the
     configured docs folder, so concurrent builds and ``mkdocs serve`` do not meet. ``progress``
@@ -213,14 +218,17 @@ def build_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             staging.remove_stale(target)
             with staging.kept(target) as work:
-                rendered = _build_in(work, config, cases_dir, docs_source, progress or Progress(enabled=False))
+                progress = progress or Progress(enabled=False)
+                rendered = _build_in(work, config, cases_dir, docs_source, progress, keep_texts=keep_texts)
                 staging.publish(work / "site", target, work)
         except OSError as exc:
             raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from exc
     return target, rendered
 
 
-def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progress: Progress) -> RenderResult:
+def _build_in(
+    work: Path, config: Any, cases_dir: Path, docs_source: Path, progress: Progress, *, keep_texts: bool
+) -> RenderResult:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -229,6 +237,8 @@ def _build_in(work: Path, config: Any, cases_dir: Path, docs_source: Path, progr
     # The staging docs are thrown away after the build: no fsync per page.
     cache = open_cache(Path(config.config_file_path).parent, "corpus")  # unchanged cases are not redone (issue 15)
     rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
+    if not keep_texts:
+        rendered.drop_texts()  # MkDocs reads the written files; the texts would be held to the end (#15)
     # The umask decides who may read the site, not mkdtemp's 0700 (#12). A kept work folder's site/ is
     # the output the last build replaced: MkDocs brings it up to date (casebook.site_writes).
     site.mkdir(mode=0o777, exist_ok=True)

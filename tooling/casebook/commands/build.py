@@ -119,4 +119,4 @@ def build(cases_dir: Path | None, out_dir: Path | None, config_file: Path | None
         raise click.ClickException(f"site build failed; the previous output is unchanged: {exc}") from exc
     finally:
         progress.close()
-    click.echo(safe(f"built the site ({len(rendered.pages)} generated files) into {target}"))
+    click.echo(safe(f"built the site ({len(rendered.generated)} generated files) into {target}"))

@@ -13,7 +13,7 @@ rendered descriptors and CSV files, and ``render_site`` writes them beside the p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from casebook.build_cache import BuildCache
@@ -63,7 +63,7 @@ def data_package_pages(corpus: Corpus, table_rows: Callable[[Table], str] | None
     return pages
 
 
-def sqlite_files(pages: dict[str, str], cache: BuildCache | None = None) -> dict[str, bytes]:
+def sqlite_files(pages: Mapping[str, str], cache: BuildCache | None = None) -> dict[str, bytes]:
     """A ``casebook.sqlite`` beside every rendered ``datapackage.json`` that has its CSV files.
 
     With a ``cache``, a file whose package (every file of its folder) is unchanged is not built
@@ -72,7 +72,8 @@ def sqlite_files(pages: dict[str, str], cache: BuildCache | None = None) -> dict
     out = {}
     for path in sorted(p for p in pages if p.startswith(ROOT + "/") and p.endswith("/" + DESCRIPTOR)):
         folder = path.removesuffix(DESCRIPTOR)
-        files = {name.removeprefix(folder): text for name, text in pages.items() if name.startswith(folder)}
+        # Only this folder's texts are read: each read of ``pages`` may decompress one (render.texts).
+        files = {name.removeprefix(folder): pages[name] for name in pages if name.startswith(folder)}
         if not all(table_path(t.name) in files for t in TABLES):
             continue
         if cache is None:
@@ -103,7 +104,7 @@ def _size(text: str) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
-def package_section(corpus: Corpus, files: dict[str, str]) -> list[str]:
+def package_section(corpus: Corpus, files: Mapping[str, str]) -> list[str]:
     """The Data page's part on the data package, SQLite file, dictionary and releases (Markdown lines)."""
     tables = ", ".join(
         f"[{t.name}]({table_path(t.name)}) ({_size(files[f'{ROOT}/{table_path(t.name)}'])})" for t in TABLES

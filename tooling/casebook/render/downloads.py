@@ -18,6 +18,7 @@ import hashlib
 import re
 import struct
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from casebook.atomic import write_bytes_atomic
@@ -115,7 +116,7 @@ def draw_png(svg: str) -> bytes:
     return with_key(bytes(png), svg_digest(svg))
 
 
-def planned_pngs(pages: dict[str, str]) -> set[str]:
+def planned_pngs(pages: Mapping[str, str]) -> set[str]:
     """The PNG paths a render of ``pages`` owns: one beside every ``chain.svg`` (none above ``PNG_CASES``)."""
     svgs = [relative for relative in pages if relative.endswith("/" + SVG_NAME)]
     if not draws_pngs(len(svgs)):
@@ -123,7 +124,7 @@ def planned_pngs(pages: dict[str, str]) -> set[str]:
     return {relative[: -len(SVG_NAME)] + PNG_NAME for relative in svgs}
 
 
-def write_pngs(docs_dir: Path, pages: dict[str, str], cache: BuildCache | None = None) -> tuple[list[str], set[str]]:
+def write_pngs(docs_dir: Path, pages: Mapping[str, str], cache: BuildCache | None = None) -> tuple[list[str], set[str]]:
     """Draw ``chain.png`` beside every ``chain.svg`` in ``pages`` whose PNG is missing or stale.
 
     A PNG already in ``docs_dir`` with the right key is kept; else one from the build ``cache``

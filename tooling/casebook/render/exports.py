@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from casebook.model import Case
@@ -131,7 +131,7 @@ def _size(text: str) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
-def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: dict[str, str]) -> str:
+def data_page(corpus: Corpus, derived_fields: list[tuple[str, str]], files: Mapping[str, str]) -> str:
     """``/data/``: what the downloads contain and how to read them.
 
     Args:
