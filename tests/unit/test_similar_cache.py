@@ -15,6 +15,7 @@ from casebook.build_cache import BuildCache
 from casebook.graph.neighbours import suggestion_index
 from casebook.graph.similarity import Suggestion
 from casebook.model import Case
+from casebook.render.texts import unpack
 from casebook.validation import load_corpus
 from tests.sites import CORPORA
 
@@ -61,3 +62,22 @@ def test_a_title_edit_reuses_the_index_and_a_word_edit_does_not(
     again = corpus_cache.suggestions(loaded, digests, cache, 5)
     assert calls == [5]
     assert again == suggestion_index(loaded, 5)[0]
+
+
+def test_a_page_is_stored_compressed_and_a_damaged_entry_is_rendered_again(tmp_path: Path) -> None:
+    """Case and tabletop pages are cached as ``render.texts.pack`` makes them, so the render holds
+    them without compressing again; an entry that does not decompress is rendered again."""
+    cache = BuildCache(tmp_path / "cache")
+    renders: list[str] = []
+
+    def render() -> str:
+        renders.append("x")
+        return "# Page → with an arrow\n"
+
+    packed, page = corpus_cache.cached_packed(cache, "page", "k" * 64, render)
+    assert page == "# Page → with an arrow\n" and unpack(packed) == page
+    assert corpus_cache.cached_packed(cache, "page", "k" * 64, render) == (packed, page)
+    assert len(renders) == 1
+    cache.put_bytes("page", "k" * 64, b"not zlib")
+    assert corpus_cache.cached_packed(cache, "page", "k" * 64, render) == (packed, page)
+    assert len(renders) == 2

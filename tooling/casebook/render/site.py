@@ -163,10 +163,11 @@ def _generate(
             reasons = {s.id: s.reasons for s in corpus.suggestions.get(case.id, [])}
             explained = [(i, reasons.get(i, ())) for i, _ in similar]
             key = corpus_cache.page_key(cache, digests[case.id], shown, explained, context + own)
-            page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
+            packed, page = corpus_cache.cached_page(cache, key, functools.partial(_case_page, case, corpus))
+            pages.put_packed(f"cases/{case.id}.md", packed)
         else:
             page = _case_page(case, corpus)
-        pages[f"cases/{case.id}.md"] = page
+            pages[f"cases/{case.id}.md"] = page
         pages[svg_path(case)] = standalone_svg(chain_svg_of([page]), case, corpus)
         progress.advance()
     progress.note("rendering browse, filter, patterns and data pages")
@@ -174,7 +175,7 @@ def _generate(
         for case in corpus.cases:
             render = functools.partial(tabletop_page, case, corpus)
             key = cache.key("tabletop", digests[case.id])
-            pages[tabletop_path(case)] = corpus_cache.cached_text(cache, "tabletop", key, render)
+            pages.put_packed(tabletop_path(case), corpus_cache.cached_packed(cache, "tabletop", key, render)[0])
     else:
         pages.update(tabletop_pages(corpus))
     pages["pack/index.md"] = pack_page(corpus)

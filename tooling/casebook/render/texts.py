@@ -54,6 +54,10 @@ class PageTexts(MutableMapping[str, str]):
     def __contains__(self, path: object) -> bool:
         return path in self._packed
 
+    def put_packed(self, path: str, data: bytes) -> None:
+        """Hold ``data``, a text as ``pack`` made it (from the build cache), without compressing it again."""
+        self._packed[path] = data
+
     def encoded(self, path: str) -> bytes:
         """The text at ``path`` as UTF-8 bytes, as it is written (without a str in between)."""
         return zlib.decompress(self._packed[path])
