@@ -185,7 +185,7 @@ def build_site(
     they are dropped once written, before MkDocs starts (``RenderResult.drop_texts``), and only
     their paths (``generated``) are left.
 
-    The build renders into its own staging docs folder (``casebook.staging``), never into the
+    The build renders into its own work folder's docs (``casebook.staging``), never into the
     configured docs folder, so concurrent builds and ``mkdocs serve`` do not meet. ``progress``
     hears of each phase (checking files, rendering, building pages); the caller closes it.
     ``warn`` hears of a site URL that points at this machine (issue 14: citations and the feed
@@ -234,7 +234,7 @@ def _build_in(
 
     docs, site = work / "docs", work / "site"
     staging.copy_docs_sources(docs_source, docs, (*GENERATED_DIRS, *GENERATED_FILES))
-    # The staging docs are thrown away after the build: no fsync per page.
+    # The work folder's docs are scratch, compared byte for byte on the next build: no fsync per page.
     cache = open_cache(Path(config.config_file_path).parent, "corpus")  # unchanged cases are not redone (issue 15)
     rendered = render_site(cases_dir, docs, settings_from_config(config), progress=progress, durable=False, cache=cache)
     if not keep_texts:
