@@ -47,7 +47,31 @@ def _plain(entry: str) -> bool:
     return not (pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in entry or "\0" in entry)
 
 
-def write_manifest(docs_dir: Path, files: Iterable[str]) -> None:
-    """Record ``files`` as what Casebook generated in ``docs_dir`` (atomically)."""
-    text = json.dumps({"generator": _KIND, "files": sorted(set(files))}, indent=0, ensure_ascii=False)
-    write_text_atomic(docs_dir / RENDER_MANIFEST, text + "\n")
+Fingerprint = tuple[str, int, int]
+"""What a generated file was written from and how it was left: the digest of its compressed text
+(``render.write_docs``), its size and its modification time in nanoseconds."""
+
+
+def read_fingerprints(docs_dir: Path) -> dict[str, Fingerprint]:
+    """The fingerprints the previous render recorded (``write_manifest``); malformed entries are left out."""
+    try:
+        data = json.loads((docs_dir / RENDER_MANIFEST).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    found = data.get("fingerprints") if isinstance(data, dict) and data.get("generator") == _KIND else None
+    if not isinstance(found, dict):
+        return {}
+    out: dict[str, Fingerprint] = {}
+    for name, value in found.items():
+        numbers = isinstance(value, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in value[1:])
+        if numbers and len(value) == 3 and isinstance(value[0], str) and _plain(name):
+            out[name] = (value[0], value[1], value[2])
+    return out
+
+
+def write_manifest(docs_dir: Path, files: Iterable[str], fingerprints: dict[str, Fingerprint] | None = None) -> None:
+    """Record ``files`` as what Casebook generated in ``docs_dir`` (atomically), with their fingerprints."""
+    data: dict[str, object] = {"generator": _KIND, "files": sorted(set(files))}
+    if fingerprints:
+        data["fingerprints"] = {name: list(value) for name, value in sorted(fingerprints.items())}
+    write_text_atomic(docs_dir / RENDER_MANIFEST, json.dumps(data, indent=0, ensure_ascii=False) + "\n")

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook import corpus_cache
-from casebook.atomic import write_if_changed
 from casebook.build_cache import BuildCache
 from casebook.datapkg.sqlite_db import PackageError
 from casebook.diagnostics import Diagnostic, Severity
@@ -35,7 +34,7 @@ from casebook.render.filter_index import filter_files
 from casebook.render.guides import coverage_page, guide_pages
 from casebook.render.handout import chain_svg_of
 from casebook.render.home import home_page
-from casebook.render.manifest import read_manifest, write_manifest
+from casebook.render.manifest import read_fingerprints, read_manifest, write_manifest
 from casebook.render.pack import pack_page
 from casebook.render.patterns import patterns_page
 from casebook.render.record_cache import case_records, json_record, shows
@@ -46,6 +45,7 @@ from casebook.render.releases_page import releases_page
 from casebook.render.tabletop import tabletop_page, tabletop_pages, tabletop_path
 from casebook.render.texts import PageTexts
 from casebook.render.topics import topic_pages
+from casebook.render.write_docs import write_generated
 from casebook.validation import load_corpus
 
 GENERATED_DIRS = (
@@ -263,7 +263,7 @@ def render_site(
     except PackageError as exc:
         raise ReleaseFilesError(f"cannot build a SQLite file: {exc}") from exc
     files = sorted({*pages, *binaries})
-    previous = read_manifest(docs_dir)
+    previous, known = read_manifest(docs_dir), read_fingerprints(docs_dir)
     pngs = planned_pngs(pages)
     if not replace_unlisted:
         clashes = [p for p in sorted({*files, *pngs}) if p not in previous and _occupied(docs_dir / p)]
@@ -276,11 +276,7 @@ def render_site(
     write_manifest(docs_dir, previous | {*files, *pngs})
     out = RenderResult(pages=pages, diagnostics=diagnostics, generated=sorted(pages))
     progress.start("writing", len(files), "files")
-    for relative in files:
-        content = binaries[relative] if relative in binaries else pages.encoded(relative)
-        if write_if_changed(docs_dir / relative, content, fsync=durable):
-            out.written.append(relative)
-        progress.advance()
+    out.written, prints = write_generated(docs_dir, files, pages, binaries, known, fsync=durable, progress=progress)
     # PNGs are drawn from the chain SVGs just written, only where they changed (render.downloads);
     # they are listed in the manifest like every other generated file.
     drawn, _ = write_pngs(docs_dir, pages, cache=cache)
@@ -292,7 +288,7 @@ def render_site(
         if path.is_file() and not path.is_symlink():
             path.unlink()
             out.removed.append(relative)
-    write_manifest(docs_dir, {*files, *pngs})
+    write_manifest(docs_dir, {*files, *pngs}, prints)
     return out
 
 

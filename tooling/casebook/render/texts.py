@@ -58,6 +58,10 @@ class PageTexts(MutableMapping[str, str]):
         """Hold ``data``, a text as ``pack`` made it (from the build cache), without compressing it again."""
         self._packed[path] = data
 
+    def packed(self, path: str) -> bytes:
+        """The text at ``path`` as ``pack`` made it (what ``render.write_docs`` fingerprints)."""
+        return self._packed[path]
+
     def encoded(self, path: str) -> bytes:
         """The text at ``path`` as UTF-8 bytes, as it is written (without a str in between)."""
         return zlib.decompress(self._packed[path])
