@@ -4,9 +4,11 @@ concurrent build, and its hand-written docs follow the source folder."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 from pathlib import Path
 
+import pytest
 from mkdocs import utils
 from mkdocs.structure.files import File
 
@@ -149,3 +151,22 @@ def test_sync_folder_writes_only_what_differs_and_removes_the_rest(tmp_path: Pat
     assert found == {"pagefind.js": b"js", "fragment/a.pf": b"A", "index/c.pf": b"c"}
     site_writes.sync_folder(bundle, {"pagefind.js": b"js"})
     assert sorted(p.name for p in bundle.iterdir()) == ["pagefind.js"]  # emptied folders go too
+
+
+def test_a_failed_swap_leaves_the_old_output_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "index.html").write_text("previous", encoding="utf-8")
+    real = Path.rename
+
+    def refuse_the_new_site(self: Path, to: Path) -> Path:
+        if self.name == "site" and Path(to) == target:
+            raise OSError(errno.EXDEV, "cross-device link")
+        return real(self, to)
+
+    with staging.kept(target) as work:
+        (work / "site").mkdir()
+        monkeypatch.setattr(Path, "rename", refuse_the_new_site)
+        with pytest.raises(OSError):
+            staging.publish(work / "site", target, work)
+    assert (target / "index.html").read_text(encoding="utf-8") == "previous"

@@ -185,6 +185,10 @@ def publish(site: Path, target: Path, work: Path) -> None:
     """
     if target.exists():
         target.rename(work / "old")
-    site.rename(target)
+    try:
+        site.rename(target)
+    except OSError:
+        _put_back(work / "old", target)  # the old output stays published
+        raise
     if work == work_folder(target) and (work / "old").is_dir():
         (work / "old").rename(site)
