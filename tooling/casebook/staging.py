@@ -153,7 +153,7 @@ def copy_docs_sources(source: Path, docs: Path, generated: tuple[str, ...]) -> N
     """
     skip = {*generated, RENDER_MANIFEST, "__pycache__"}
     wanted: set[Path] = set()
-    for folder, dirs, files in os.walk(source):
+    for folder, dirs, files in os.walk(source, followlinks=True):  # as copytree did: a linked folder is copied
         here = Path(folder)
         if here == source:
             dirs[:] = [d for d in dirs if d not in skip]
