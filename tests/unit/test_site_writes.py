@@ -170,3 +170,16 @@ def test_a_failed_swap_leaves_the_old_output_in_place(tmp_path: Path, monkeypatc
         with pytest.raises(OSError):
             staging.publish(work / "site", target, work)
     assert (target / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_remove_unlisted_removes_a_link_without_following_it(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "keep.txt").parent.mkdir()
+    (outside / "keep.txt").write_text("not ours", encoding="utf-8")
+    root = tmp_path / "site"
+    (root / "deep").mkdir(parents=True)
+    (root / "deep" / "link").symlink_to(outside, target_is_directory=True)
+    (root / "wanted.html").write_text("x", encoding="utf-8")
+    removed = site_writes.remove_unlisted(root, {root / "wanted.html"})
+    assert removed == [root / "deep" / "link"] and not (root / "deep").exists()
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "not ours"

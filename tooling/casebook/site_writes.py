@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,31 +107,38 @@ def finish(*, prune: bool) -> list[Path]:
     writes = _ACTIVE.pop()
     _patch(utils, {k: v for k, v in writes.originals.items() if "." not in k})
     File.copy_file = writes.originals["File.copy_file"]  # type: ignore[method-assign]
-    return _prune(writes) if prune else []
+    if not prune:
+        return []
+    # MkDocs never writes a top-level dot name (the site marker is one); OWNED folders are written whole later.
+    return remove_unlisted(writes.site, writes.written, skip_top=lambda name: name.startswith(".") or name in OWNED)
 
 
-def _prune(writes: _Writes) -> list[Path]:
+def remove_unlisted(
+    root: Path, wanted: Container[Path], *, skip_top: Callable[[str], bool] | None = None
+) -> list[Path]:
+    """Remove every file under ``root`` whose path is not in ``wanted``, then the folders left
+    empty (never ``root``); return the files removed. Top-level names for which ``skip_top`` holds
+    are left alone, whole. A link is removed like a file, never followed.
+    """
     removed: list[Path] = []
-    tops = sorted(writes.site.iterdir()) if writes.site.is_dir() else []
-    for path in tops:
-        if path.name.startswith(".") or path.name in OWNED:
-            continue
-        if not path.is_dir() or path.is_symlink():
-            if path not in writes.written:
-                path.unlink()
-                removed.append(path)
-            continue
-        for folder, dirs, files in os.walk(path, topdown=False):
-            here = Path(folder)
-            for name in files:
-                if here / name not in writes.written:
-                    (here / name).unlink()
-                    removed.append(here / name)
-            for name in dirs:
-                with contextlib.suppress(OSError):  # not empty: it holds written files
-                    (here / name).rmdir()
-        with contextlib.suppress(OSError):
-            path.rmdir()
+    folders: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        links = [d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in links]
+        names = [*files, *links]
+        if here == root and skip_top is not None:
+            dirs[:] = [d for d in dirs if not skip_top(d)]
+            names = [n for n in names if not skip_top(n)]
+        elif here != root:
+            folders.append(here)
+        for name in names:
+            if here / name not in wanted:
+                (here / name).unlink()
+                removed.append(here / name)
+    for here in reversed(folders):
+        with contextlib.suppress(OSError):  # not empty: it holds wanted files
+            here.rmdir()
     return removed
 
 
@@ -141,13 +149,4 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> None:
         if not _same_bytes(path, data):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-    if not folder.is_dir():
-        return
-    wanted = {folder / name for name in files}
-    for here, dirs, names in os.walk(folder, topdown=False):
-        for name in names:
-            if Path(here, name) not in wanted:
-                Path(here, name).unlink()
-        for name in dirs:
-            with contextlib.suppress(OSError):  # not empty: it holds wanted files
-                Path(here, name).rmdir()
+    remove_unlisted(folder, {folder / name for name in files})

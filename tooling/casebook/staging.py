@@ -28,6 +28,7 @@ from pathlib import Path
 
 from casebook.atomic import make_temp_dir
 from casebook.ownership import RENDER_MANIFEST
+from casebook.site_writes import remove_unlisted
 
 STAGING_MARKER = ".casebook-staging"
 
@@ -167,15 +168,7 @@ def copy_docs_sources(source: Path, docs: Path, generated: tuple[str, ...]) -> N
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)
                 shutil.copyfile(here / name, target)
-    for folder, _dirs, files in os.walk(docs, topdown=False):
-        here = Path(folder)
-        top = here == docs
-        for name in files:
-            relative = (here / name).relative_to(docs)
-            if relative.parts[0] not in skip and relative not in wanted:
-                (here / name).unlink()
-        if not top and here.relative_to(docs).parts[0] not in skip and not any(here.iterdir()):
-            here.rmdir()
+    remove_unlisted(docs, {docs / relative for relative in wanted}, skip_top=skip.__contains__)
 
 
 def publish(site: Path, target: Path, work: Path) -> None:
